@@ -1,0 +1,118 @@
+package io.minikv.api;
+
+/**
+ * The catalogue of error replies, with Redis 7's exact texts.
+ * <p>
+ * Every error mini-kv reports, embedded or over RESP, comes from here: the server writes {@link #text()} verbatim
+ * as a RESP error line (without the leading {@code '-'}), and the embedded store throws a {@link KvException}
+ * carrying the constant. Errors whose text depends on the command (arity, unknown command, invalid expire time)
+ * have a formatter method next to their constant.
+ * <p>
+ * Add new texts here, never as literals elsewhere; check each against a real {@code redis-server}.
+ */
+public enum KvError {
+    /** A command applied to a key holding another type. */
+    WRONGTYPE("WRONGTYPE Operation against a key holding the wrong kind of value"),
+    /** An argument or stored value that is not a 64-bit signed integer. */
+    NOT_INTEGER("ERR value is not an integer or out of range"),
+    /** An argument or stored value that is not a valid float. */
+    NOT_FLOAT("ERR value is not a valid float"),
+    /** Unknown or misplaced option. */
+    SYNTAX("ERR syntax error"),
+    /** RENAME and similar on a missing key. */
+    NO_SUCH_KEY("ERR no such key"),
+    /** INCR family result outside the signed 64-bit range. */
+    INCR_OVERFLOW("ERR increment or decrement would overflow"),
+    /** INCRBYFLOAT producing NaN or an infinity. */
+    INCR_NAN_OR_INFINITY("ERR increment would produce NaN or Infinity"),
+    /** SETRANGE / GETRANGE style offsets that are negative or too large. */
+    OFFSET_OUT_OF_RANGE("ERR offset is out of range"),
+    /** A string that would grow beyond proto-max-bulk-len (512 MB by default). */
+    STRING_TOO_LONG("ERR string exceeds maximum allowed size (proto-max-bulk-len)"),
+    /** A write refused because the memory limit is reached (noeviction). */
+    OOM("OOM command not allowed when used memory > 'maxmemory'."),
+    /** SELECT, MOVE, COPY DB with a database index outside the configured range. */
+    DB_INDEX_OUT_OF_RANGE("ERR DB index is out of range"),
+    /** MOVE to the same database, and similar. */
+    SAME_OBJECT("ERR source and destination objects are the same"),
+    /** A SCAN cursor that is not an unsigned 64-bit integer. */
+    INVALID_CURSOR("ERR invalid cursor"),
+    /** EXPIRE family with NX combined with XX, GT or LT. */
+    EXPIRE_NX_INCOMPATIBLE("ERR NX and XX, GT or LT options at the same time are not compatible"),
+    /** EXPIRE family with both GT and LT. */
+    EXPIRE_GT_LT_INCOMPATIBLE("ERR GT and LT options at the same time are not compatible"),
+    /** Template: {@link #invalidExpireTime(String)}. */
+    INVALID_EXPIRE_TIME("ERR invalid expire time in '%s' command"),
+    /** Template: {@link #wrongArity(String)}. */
+    WRONG_ARITY("ERR wrong number of arguments for '%s' command"),
+    /** Template: {@link #unknownCommand(String, String)}. */
+    UNKNOWN_COMMAND("ERR unknown command '%s', with args beginning with: %s"),
+    /** A command sent before AUTH while requirepass is set. */
+    NOAUTH("NOAUTH Authentication required."),
+    /** AUTH with a wrong password. */
+    WRONGPASS("WRONGPASS invalid username-password pair or user is disabled."),
+    /** AUTH while no password is configured. */
+    AUTH_NOT_CONFIGURED("ERR AUTH <password> called without any password configured for the default user. "
+        + "Are you sure your configuration is correct?"),
+    /** HELLO with a protocol version the server does not speak. */
+    NOPROTO("NOPROTO unsupported protocol version"),
+    /** Connection refused because maxclients is reached. */
+    MAX_CLIENTS("ERR max number of clients reached");
+
+    private final String text;
+    private final KvException shared;
+
+    KvError(final String text) {
+        this.text = text;
+        this.shared = new KvException(this, text);
+    }
+
+    /**
+     * Returns the exact reply text, without the RESP {@code '-'} prefix and CRLF.
+     *
+     * @return the Redis error text; for templates, the unformatted template.
+     */
+    public String text() {
+        return text;
+    }
+
+    /**
+     * Returns a shared, stack-trace-free exception for this error. Cheap to throw on hot paths.
+     *
+     * @return the shared exception carrying {@link #text()}.
+     */
+    public KvException exception() {
+        return shared;
+    }
+
+    /**
+     * Formats the invalid expire time error, as Redis does for SET, GETEX, EXPIRE and friends.
+     *
+     * @param command the lower-case command name, e.g. {@code "set"}.
+     * @return an exception carrying {@link #INVALID_EXPIRE_TIME} and the formatted text.
+     */
+    public static KvException invalidExpireTime(final String command) {
+        return new KvException(INVALID_EXPIRE_TIME, String.format(INVALID_EXPIRE_TIME.text, command));
+    }
+
+    /**
+     * Formats the arity error for a command.
+     *
+     * @param command the command name as Redis names it (lower case, subcommands as {@code "client|setname"}).
+     * @return the formatted text.
+     */
+    public static String wrongArity(final String command) {
+        return String.format(WRONG_ARITY.text, command);
+    }
+
+    /**
+     * Formats the unknown command error: Redis quotes each of the first arguments followed by a space.
+     *
+     * @param command the command name as the client sent it.
+     * @param quotedArgs the already formatted argument list, e.g. {@code "'bar' "}.
+     * @return the formatted text.
+     */
+    public static String unknownCommand(final String command, final String quotedArgs) {
+        return String.format(UNKNOWN_COMMAND.text, command, quotedArgs);
+    }
+}

@@ -1,0 +1,182 @@
+package io.minikv.api;
+
+import java.time.Clock;
+
+/**
+ * Validated options for opening a store. Build with {@link #builder()}; every setter validates at once and names the
+ * option it rejects.
+ */
+public final class KvOptions {
+    /** Databases by default, as Redis's {@code databases 16}. */
+    public static final int DEFAULT_DATABASES = 16;
+    /** Initial key capacity by default. */
+    public static final int DEFAULT_INITIAL_CAPACITY = 1024;
+
+    private final int initialCapacity;
+    private final long maxMemoryBytes;
+    private final Clock clock;
+    private final int databases;
+    private final boolean activeExpiry;
+
+    private KvOptions(final Builder builder) {
+        this.initialCapacity = builder.initialCapacity;
+        this.maxMemoryBytes = builder.maxMemoryBytes;
+        this.clock = builder.clock;
+        this.databases = builder.databases;
+        this.activeExpiry = builder.activeExpiry;
+    }
+
+    /**
+     * Returns a builder with the defaults.
+     *
+     * @return a new builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the default options.
+     *
+     * @return options with every default.
+     */
+    public static KvOptions defaults() {
+        return builder().build();
+    }
+
+    /**
+     * Returns the number of keys the store is sized for at start; it grows beyond it as needed.
+     *
+     * @return the initial capacity in keys.
+     */
+    public int initialCapacity() {
+        return initialCapacity;
+    }
+
+    /**
+     * Returns the memory limit for keys and values; writes that need more fail with {@link KvError#OOM}.
+     *
+     * @return the limit in bytes, 0 for none.
+     */
+    public long maxMemoryBytes() {
+        return maxMemoryBytes;
+    }
+
+    /**
+     * Returns the clock all TTLs are measured against.
+     *
+     * @return the clock.
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Returns the number of databases ({@code SELECT 0} to {@code databases - 1}).
+     *
+     * @return the database count.
+     */
+    public int databases() {
+        return databases;
+    }
+
+    /**
+     * Returns whether a background task reclaims expired keys nobody reads again.
+     *
+     * @return true when active expiry runs.
+     */
+    public boolean activeExpiry() {
+        return activeExpiry;
+    }
+
+    /** Builder of {@link KvOptions}; not thread-safe. */
+    public static final class Builder {
+        private int initialCapacity = DEFAULT_INITIAL_CAPACITY;
+        private long maxMemoryBytes;
+        private Clock clock = Clock.systemUTC();
+        private int databases = DEFAULT_DATABASES;
+        private boolean activeExpiry = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the number of keys to size the store for at start.
+         *
+         * @param keys at least 1.
+         * @return this builder.
+         * @throws IllegalArgumentException when {@code keys < 1}.
+         */
+        public Builder initialCapacity(final int keys) {
+            if (keys < 1) {
+                throw new IllegalArgumentException("initialCapacity must be at least 1: " + keys);
+            }
+            this.initialCapacity = keys;
+            return this;
+        }
+
+        /**
+         * Sets the memory limit for keys and values.
+         *
+         * @param bytes the limit, 0 for none.
+         * @return this builder.
+         * @throws IllegalArgumentException when negative.
+         */
+        public Builder maxMemoryBytes(final long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("maxMemoryBytes must not be negative: " + bytes);
+            }
+            this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the clock TTLs are measured against; tests pass a manual clock.
+         *
+         * @param clock not null.
+         * @return this builder.
+         */
+        public Builder clock(final Clock clock) {
+            if (clock == null) {
+                throw new NullPointerException("clock");
+            }
+            this.clock = clock;
+            return this;
+        }
+
+        /**
+         * Sets the number of databases.
+         *
+         * @param count from 1 to 1024.
+         * @return this builder.
+         * @throws IllegalArgumentException when out of range.
+         */
+        public Builder databases(final int count) {
+            if (count < 1 || count > 1024) {
+                throw new IllegalArgumentException("databases must be from 1 to 1024: " + count);
+            }
+            this.databases = count;
+            return this;
+        }
+
+        /**
+         * Enables or disables the background reclamation of expired keys. Expired keys are never visible either way.
+         *
+         * @param enabled true to run active expiry.
+         * @return this builder.
+         */
+        public Builder activeExpiry(final boolean enabled) {
+            this.activeExpiry = enabled;
+            return this;
+        }
+
+        /**
+         * Builds the options.
+         *
+         * @return the options.
+         */
+        public KvOptions build() {
+            return new KvOptions(this);
+        }
+    }
+}
