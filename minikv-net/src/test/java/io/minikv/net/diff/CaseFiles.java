@@ -18,6 +18,9 @@ import java.util.stream.Stream;
  */
 final class CaseFiles {
 
+    /** {@code -Dminikv.diff.transcript=true} prints every line with the reference's reply, to review new cases. */
+    private static final boolean TRANSCRIPT = Boolean.getBoolean("minikv.diff.transcript");
+
     private CaseFiles() {
     }
 
@@ -60,6 +63,9 @@ final class CaseFiles {
                     ignored++;
                 }
                 final String diff = session.run(line);
+                if (TRANSCRIPT) {
+                    System.out.println(line.where() + "  " + line.source() + "  ->  " + session.lastReply());
+                }
                 if (diff != null) {
                     diffs.add(line.where() + "  " + line.source() + diff);
                 }

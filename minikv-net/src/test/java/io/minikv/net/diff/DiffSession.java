@@ -25,6 +25,7 @@ final class DiffSession implements AutoCloseable {
     private final Endpoint subject;
     private RawRespClient ref;
     private RawRespClient sub;
+    private String lastReply = "";
 
     DiffSession(final Endpoint reference, final Endpoint subject) {
         this.reference = reference;
@@ -83,10 +84,16 @@ final class DiffSession implements AutoCloseable {
         final Outcome sOut = execute(sub, line);
         final Outcome rOut = line.skipRedis() ? null : execute(ref, line);
         final String diff = compare(line, rOut, sOut);
+        lastReply = (rOut != null ? rOut : sOut).describe();
         if ((rOut != null && rOut.lostConnection()) || sOut.lostConnection() || line.closes()) {
             reconnect();
         }
         return diff;
+    }
+
+    /** Returns the reference's reply to the last line (the subject's for {@code !skip-redis}), escaped. */
+    String lastReply() {
+        return lastReply;
     }
 
     private String compare(final CaseLine line, final Outcome r, final Outcome s) {
