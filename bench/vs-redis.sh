@@ -2,10 +2,11 @@
 # Side-by-side benchmark: mini-kv against redis-server, same client, same flags, same box.
 #
 # Both servers run on free loopback ports; redis-benchmark drives one, then the other, round after round (the order
-# alternates so neither always runs on a warmer or cooler box). Per test it reports the median rps, p50 and p99 of
-# each server, the ratio mini-kv/redis, and each server's CPU seconds per million operations (utime+stime of the
-# whole process from /proc/PID/stat, sampled right before and after each run). On a small box the client itself
-# needs about a core, so rps saturates whatever the server does: CPU per operation is the efficiency figure to read.
+# alternates so neither always runs on a warmer or cooler box; each turn first waits up to 20 s for an idle box). Per
+# test it reports the median rps, p50 and p99 of each server, the ratio mini-kv/redis, and each server's CPU seconds
+# per million operations (utime+stime of the whole process from /proc/PID/stat, sampled right before and after each
+# run). On a small box the client itself needs about a core, so rps saturates whatever the server does: CPU per
+# operation is the efficiency figure to read.
 #
 # Usage: bench/vs-redis.sh [--quick] [--rounds N] [--only a,b] [--workers N] [--jvm-opts "..."]
 #                          [--mini-cmd "CMD with {port} and {dir}"] [--no-build] [--max-conns N] [--list]
@@ -134,6 +135,14 @@ rss_mb() { # resident memory of a process tree, in MB
     done
     echo $(( kb / 1024 ))
 }
+wait_idle() { # up to 20 s until the box (both servers idle between runs) is under 15 % busy over half a second
+    local b0 b1 cores=$(nproc)
+    for _ in $(seq 1 40); do
+        b0=$(busy_ticks); sleep 0.5; b1=$(busy_ticks)
+        (( (b1 - b0) * 100 < 15 * cores * CLK_TCK / 2 )) && return 0
+    done
+    echo "   (box still busy after 20 s: $(( (b1 - b0) * 200 / CLK_TCK / cores ))% of all cores)"
+}
 cli() { redis-cli -h 127.0.0.1 -p "$1" "${@:2}"; }
 wait_ready() { # until PING answers PONG, at most 60 s
     local name=$1 port=$2 pid=${SERVER_PID[$1]}
@@ -200,7 +209,7 @@ echo "mode:      $([[ $quick == 1 ]] && echo quick || echo full), $rounds measur
 echo
 
 # ---- one benchmark run ------------------------------------------------------------------------------------------
-# Prints: rps p50 p99 cpu_s_per_Mop client_cpu_pct foreign_cpu_pct
+# Prints: rps p50 p99 cpu_s_per_Mop client_cpu_pct foreign_cpu_pct (percentages of one core)
 run_one() {
     local name=$1 test=$2 n=$3 flags=$4 port=${PORT[$1]} pid=${SERVER_PID[$1]}
     local t0 t1 b0 b1 w0 w1 out csv line rps p50 p99 cut cs
@@ -246,6 +255,7 @@ for s in "${SCENARIOS[@]}"; do
         if (( r % 2 )); then servers="redis mini-kv"; else servers="mini-kv redis"; fi
         for srv in $servers; do
             cli "${PORT[$srv]}" flushall >/dev/null
+            wait_idle
             for test in set get; do
                 res=$(run_one "$srv" "$test" "$n" "$flags")
                 read -r rps p50 p99 cpu ccpu fcpu <<<"$res"
