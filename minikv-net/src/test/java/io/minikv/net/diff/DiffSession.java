@@ -26,6 +26,8 @@ final class DiffSession implements AutoCloseable {
     private RawRespClient ref;
     private RawRespClient sub;
     private String lastReply = "";
+    private Outcome lastReference;
+    private Outcome lastSubject;
 
     DiffSession(final Endpoint reference, final Endpoint subject) {
         this.reference = reference;
@@ -85,6 +87,8 @@ final class DiffSession implements AutoCloseable {
         final Outcome rOut = line.skipRedis() ? null : execute(ref, line);
         final String diff = compare(line, rOut, sOut);
         lastReply = (rOut != null ? rOut : sOut).describe();
+        lastReference = rOut;
+        lastSubject = sOut;
         if ((rOut != null && rOut.lostConnection()) || sOut.lostConnection() || line.closes()) {
             reconnect();
         }
@@ -94,6 +98,16 @@ final class DiffSession implements AutoCloseable {
     /** Returns the reference's reply to the last line (the subject's for {@code !skip-redis}), escaped. */
     String lastReply() {
         return lastReply;
+    }
+
+    /** Returns what the reference did for the last line ({@code null} for {@code !skip-redis}). */
+    Outcome lastReference() {
+        return lastReference;
+    }
+
+    /** Returns what the server under test did for the last line. */
+    Outcome lastSubject() {
+        return lastSubject;
     }
 
     private String compare(final CaseLine line, final Outcome r, final Outcome s) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>
  * {@code -Dminikv.fuzz.commands=N} sets the length (default {@value #DEFAULT_COMMANDS}, a few seconds);
  * {@code -Dminikv.fuzz.seed=S} the master seed ({@code random} for a new one each run; the default is fixed so CI
- * is repeatable). A failure prints the seed and the shortest reproducing sequence.
+ * is repeatable); {@code -Dminikv.fuzz.reports=N} goes on after a difference until N distinct ones were found. A
+ * failure prints the seed and the shortest reproducing sequence.
  */
 @ExtendWith(DiffServersExtension.class)
 class FuzzDiffTest {
@@ -31,9 +32,12 @@ class FuzzDiffTest {
         supported.retainAll(CaseFiles.commandList(servers.redis()));
         final Fuzzer fuzzer = new Fuzzer(servers.redis(), servers.minikv(), supported);
         final long started = System.nanoTime();
-        final String failure = fuzzer.run(seed, total);
+        final String failure = fuzzer.run(seed, total, Integer.getInteger("minikv.fuzz.reports", 1));
         System.out.printf("fuzz: seed %d, %,d commands in %.1f s over %s%n", seed, fuzzer.commandsRun(),
             (System.nanoTime() - started) / 1e9, fuzzer.counts().keySet());
+        if (!fuzzer.knownHits().isEmpty()) {
+            System.out.println("fuzz: episodes ended early on known differences: " + fuzzer.knownHits());
+        }
         assertNull(failure, failure);
     }
 

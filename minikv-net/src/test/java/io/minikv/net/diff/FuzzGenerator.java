@@ -32,6 +32,13 @@ final class FuzzGenerator {
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "abc", "", "1.5", " 1"};
     private static final String[] FLOATS = {"0", "1", "-1", "0.1", "1.5", "-2.25", "1e2", "3.0e-3", "inf", "-inf",
         "+inf", "nan", "abc", "", "1e400", "10.5", "5.0e3", "1.7976931348623157e308"};
+    /**
+     * INCRBYFLOAT increments: exact binary fractions and errors. Redis adds in 80-bit long double, mini-kv in double
+     * (a known difference, see strings.txt); with these the sums are exact in both, so the fuzz test can keep
+     * comparing the stored values afterwards. 1e400 stays, rarely, for the overflow path.
+     */
+    private static final String[] INCR_FLOATS = {"0", "1", "-1", "0.5", "1.5", "-2.25", "1e2", "10.5", "5.0e3",
+        "inf", "-inf", "+inf", "nan", "abc", "", " 1", "0x10", "1e400"};
     private static final String[] PATTERNS = {"*", "k*", "k?", "k[12]", "k[^1]", "*1", "[a-z]*", "\\{k\\}", "",
         "nomatch", "k[", "*\\"};
     private static final String[] SCORES = {"0", "1", "2", "-1", "1.5", "inf", "-inf", "+inf", "10", "nan", "x",
@@ -150,6 +157,15 @@ final class FuzzGenerator {
             : pick(new String[] {"1", "0", "-1", "1000", "abc", "9223372036854775807"});
     }
 
+    /**
+     * SET with a deadline in the past stores a key that is already expired; Redis 7.0 counts it in DBSIZE until
+     * its active expiry cycle reclaims it, which makes DBSIZE depend on timing. So SET gets only future or invalid
+     * absolute times.
+     */
+    private String futureOrInvalid(final String t) {
+        return t.length() > 5 && !t.startsWith("-") || !t.matches("-?[0-9]+") ? t : Long.toString(absFuture * 1000);
+    }
+
     private List<String> keys(final int min, final int max) {
         final int n = rnd.nextInt(min, max + 1);
         final List<String> out = new ArrayList<>(n);
@@ -178,11 +194,11 @@ final class FuzzGenerator {
                 }
                 case 6 -> {
                     out.add("EXAT");
-                    out.add(unixSeconds());
+                    out.add(futureOrInvalid(unixSeconds()));
                 }
                 case 7 -> {
                     out.add("PXAT");
-                    out.add(unixMillis());
+                    out.add(futureOrInvalid(unixMillis()));
                 }
                 case 8 -> out.add(pick(new String[] {"nx", "get", "ex", "BOGUS"}));
                 default -> { }
@@ -374,7 +390,7 @@ final class FuzzGenerator {
         for (int i = 0; i < 2; i++) {
             c.add(g("incr", f -> cat(f.key())));
             c.add(g("incrby", f -> cat(f.key(), f.integer())));
-            c.add(g("incrbyfloat", f -> cat(f.key(), f.pick(FLOATS))));
+            c.add(g("incrbyfloat", f -> cat(f.key(), f.pick(INCR_FLOATS))));
         }
         c.add(g("decr", f -> cat(f.key())));
         c.add(g("decrby", f -> cat(f.key(), f.integer())));

@@ -22,6 +22,7 @@ final class Fuzzer {
     private final Endpoint subject;
     private final Set<String> supported;
     private final TreeMap<String, Integer> counts = new TreeMap<>();
+    private final TreeMap<String, Integer> knownHits = new TreeMap<>();
     private long commandsRun;
 
     Fuzzer(final Endpoint reference, final Endpoint subject, final Set<String> supported) {
@@ -31,11 +32,23 @@ final class Fuzzer {
     }
 
     /**
-     * Runs {@code total} commands in episodes derived from {@code masterSeed}.
+     * Runs {@code total} commands in episodes derived from {@code masterSeed}, stopping at the first new difference.
      *
      * @return {@code null} when every reply matched, else the failure report
      */
     String run(final long masterSeed, final long total) throws IOException {
+        return run(masterSeed, total, 1);
+    }
+
+    /**
+     * Runs {@code total} commands in episodes derived from {@code masterSeed}. After a new difference the episode
+     * ends and the next one starts, until {@code maxReports} differences with distinct shortest sequences were
+     * found (one per command and pair of replies): one long run can then list several bugs at once.
+     *
+     * @return {@code null} when every reply matched, else the failure reports
+     */
+    String run(final long masterSeed, final long total, final int maxReports) throws IOException {
+        final java.util.Map<String, String> reports = new java.util.LinkedHashMap<>();
         final long now = System.currentTimeMillis();
         final int episodes = (int) ((total + EPISODE - 1) / EPISODE);
         try (DiffSession session = new DiffSession(reference, subject)) {
@@ -52,20 +65,40 @@ final class Fuzzer {
                     counts.merge(line.commandName(), 1, Integer::sum);
                     final String diff = session.run(line);
                     if (diff != null) {
-                        return report(masterSeed, e, seed, sequence, line, diff, session);
+                        final String known = KnownDifferences.explain(session.lastReference(),
+                            session.lastSubject());
+                        if (known == null) {
+                            // One report per symptom: the same command with the same pair of replies.
+                            final String symptom = line.commandName() + diff;
+                            if (!reports.containsKey(symptom)) {
+                                reports.put(symptom, report(masterSeed, e, seed, sequence, line, diff, session));
+                            }
+                            if (reports.size() >= maxReports) {
+                                return String.join("\n", reports.values());
+                            }
+                        } else {
+                            knownHits.merge(known, 1, Integer::sum);
+                        }
+                        // The servers' states may now differ, so this episode cannot go on.
+                        break;
                     }
                 }
                 if (e % 100 == 99) {
-                    System.out.printf("fuzz: %,d commands, no difference so far%n", commandsRun);
+                    System.out.printf("fuzz: %,d commands, %d differences so far%n", commandsRun, reports.size());
                 }
             }
         }
-        return null;
+        return reports.isEmpty() ? null : String.join("\n", reports.values());
     }
 
     /** Returns how many commands ran. */
     long commandsRun() {
         return commandsRun;
+    }
+
+    /** Returns how many episodes ended early on each known difference. */
+    TreeMap<String, Integer> knownHits() {
+        return knownHits;
     }
 
     /** Returns how many times each command name was generated. */
@@ -117,7 +150,7 @@ final class Fuzzer {
             session.reset();
             for (final CaseLine l : candidate) {
                 if (session.run(l) != null) {
-                    return true;
+                    return KnownDifferences.explain(session.lastReference(), session.lastSubject()) == null;
                 }
             }
             return false;
