@@ -36,7 +36,8 @@ class FuzzDiffTest {
         System.out.printf("fuzz: seed %d, %,d commands in %.1f s over %s%n", seed, fuzzer.commandsRun(),
             (System.nanoTime() - started) / 1e9, fuzzer.counts().keySet());
         if (!fuzzer.knownHits().isEmpty()) {
-            System.out.println("fuzz: episodes ended early on known differences: " + fuzzer.knownHits());
+            System.out.println("fuzz: episodes ended early on known differences: " + fuzzer.knownHits()
+                + "; first occurrences: " + fuzzer.knownExamples());
         }
         assertNull(failure, failure);
     }

@@ -27,7 +27,7 @@ final class FuzzGenerator {
     private static final String[] KEYS = {"k1", "k2", "k3", "k4", "k1", "k2", "{k}"};
     private static final String[] VALUES = {"", "v", "hello", "0", "1", "-1", "10", "-7", "3.5", "-0.5", "1e3",
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551616", " 1", "1 ",
-        "+1", "01", "0x10", "abc", "inf", "-inf", "nan", "1.7976931348623157e308", "\u00e9t\u00e9", "\0\u00ff"};
+        "+1", "01", "0x10", "abc", "inf", "-inf", "nan", "1e15", "\u00e9t\u00e9", "\0\u00ff"};
     private static final String[] INTS = {"0", "1", "-1", "2", "3", "5", "10", "100", "-2", "-100",
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "abc", "", "1.5", " 1"};
     private static final String[] FLOATS = {"0", "1", "-1", "0.1", "1.5", "-2.25", "1e2", "3.0e-3", "inf", "-inf",
@@ -35,10 +35,10 @@ final class FuzzGenerator {
     /**
      * INCRBYFLOAT increments: exact binary fractions and errors. Redis adds in 80-bit long double, mini-kv in double
      * (a known difference, see strings.txt); with these the sums are exact in both, so the fuzz test can keep
-     * comparing the stored values afterwards. 1e400 stays, rarely, for the overflow path.
+     * comparing the stored values afterwards. Overflow past a double (1e400) is in strings.txt instead.
      */
     private static final String[] INCR_FLOATS = {"0", "1", "-1", "0.5", "1.5", "-2.25", "1e2", "10.5", "5.0e3",
-        "inf", "-inf", "+inf", "nan", "abc", "", " 1", "0x10", "1e400"};
+        "inf", "-inf", "+inf", "nan", "abc", "", " 1", "0x10", "1e15"};
     private static final String[] PATTERNS = {"*", "k*", "k?", "k[12]", "k[^1]", "*1", "[a-z]*", "\\{k\\}", "",
         "nomatch", "k[", "*\\"};
     private static final String[] SCORES = {"0", "1", "2", "-1", "1.5", "inf", "-inf", "+inf", "10", "nan", "x",

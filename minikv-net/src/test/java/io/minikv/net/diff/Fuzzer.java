@@ -23,6 +23,7 @@ final class Fuzzer {
     private final Set<String> supported;
     private final TreeMap<String, Integer> counts = new TreeMap<>();
     private final TreeMap<String, Integer> knownHits = new TreeMap<>();
+    private final TreeMap<String, String> knownExamples = new TreeMap<>();
     private long commandsRun;
 
     Fuzzer(final Endpoint reference, final Endpoint subject, final Set<String> supported) {
@@ -78,6 +79,7 @@ final class Fuzzer {
                             }
                         } else {
                             knownHits.merge(known, 1, Integer::sum);
+                            knownExamples.putIfAbsent(known, line.source() + diff);
                         }
                         // The servers' states may now differ, so this episode cannot go on.
                         break;
@@ -99,6 +101,11 @@ final class Fuzzer {
     /** Returns how many episodes ended early on each known difference. */
     TreeMap<String, Integer> knownHits() {
         return knownHits;
+    }
+
+    /** Returns the first occurrence of each known difference, with both replies. */
+    TreeMap<String, String> knownExamples() {
+        return knownExamples;
     }
 
     /** Returns how many times each command name was generated. */
