@@ -3,18 +3,16 @@ package io.minikv.net.diff;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit 5 extension giving differential tests a {@link DiffServers} parameter, shared by the whole test run (one
  * redis-server and one server under test, closed when the run ends) so the suite stays fast.
  * <p>
- * Without {@code redis-server} on the PATH a developer run skips the test class with a visible message; with
+ * Without {@code redis-server} on the PATH a developer run skips each test with a visible message; with
  * {@code CI=true} (environment variable or system property) it fails instead, so CI never skips silently.
  */
 public final class DiffServersExtension implements BeforeAllCallback, ParameterResolver {
@@ -32,16 +30,12 @@ public final class DiffServersExtension implements BeforeAllCallback, ParameterR
         }
     }
 
+    /** Fails the class at once in CI; a developer run gets servers that skip each test that uses them. */
     @Override
     public void beforeAll(final ExtensionContext context) {
         final Holder holder = holder(context);
-        if (holder.unavailable() != null) {
-            final String reason = holder.unavailable();
-            if (isCi()) {
-                throw new IllegalStateException("CI=true and the differential tests cannot run: " + reason);
-            }
-            System.err.println("WARNING: skipping " + context.getDisplayName() + ": " + reason);
-            Assumptions.abort(reason);
+        if (holder.unavailable() != null && isCi()) {
+            throw new IllegalStateException("CI=true and the differential tests cannot run: " + holder.unavailable());
         }
     }
 
@@ -53,10 +47,7 @@ public final class DiffServersExtension implements BeforeAllCallback, ParameterR
     @Override
     public Object resolveParameter(final ParameterContext parameterContext, final ExtensionContext context) {
         final Holder holder = holder(context);
-        if (holder.servers() == null) {
-            throw new ParameterResolutionException(holder.unavailable());
-        }
-        return holder.servers();
+        return holder.servers() != null ? holder.servers() : DiffServers.unavailable(holder.unavailable());
     }
 
     /** Returns whether this run is a CI run ({@code CI=true} in the environment or as a system property). */
@@ -73,7 +64,7 @@ public final class DiffServersExtension implements BeforeAllCallback, ParameterR
         final Optional<Path> exe = RedisServerProcess.findExecutable();
         if (exe.isEmpty()) {
             return new Holder(null, "redis-server is not on the PATH (Debian: apt-get install redis-server "
-                + "redis-tools; .ci/run installs it)");
+                + "redis-tools; .ci/run installs it; -Dminikv.redis.server=PATH names another one)");
         }
         try {
             return new Holder(DiffServers.start(exe.get()), null);

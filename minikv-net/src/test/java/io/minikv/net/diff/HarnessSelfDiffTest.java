@@ -23,9 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class HarnessSelfDiffTest {
 
     @TestFactory
-    List<DynamicTest> redisAgainstRedis(final DiffServers servers) throws IOException {
-        final Endpoint twin = servers.redisTwin();
+    List<DynamicTest> redisAgainstRedis(final DiffServers servers) {
         return CaseFiles.load().stream().map(file -> dynamicTest(file.name(), () -> {
+            final Endpoint twin = servers.redisTwin();
             final CaseFileParser.CaseFile strict = new CaseFileParser.CaseFile(file.name(),
                 file.lines().stream().filter(l -> !l.skipRedis()).map(HarnessSelfDiffTest::unignore).toList(),
                 file.requires());

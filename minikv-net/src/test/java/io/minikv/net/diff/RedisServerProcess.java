@@ -36,8 +36,16 @@ final class RedisServerProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Returns the {@code redis-server} executable found on the PATH, if any. */
+    /**
+     * Returns the {@code redis-server} executable: {@code -Dminikv.redis.server=PATH} if set (an absent file means
+     * none), else the first one on the PATH, if any.
+     */
     static Optional<Path> findExecutable() {
+        final String override = System.getProperty("minikv.redis.server");
+        if (override != null && !override.isBlank()) {
+            final Path p = Path.of(override);
+            return Files.isRegularFile(p) && Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
         final String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
