@@ -79,6 +79,36 @@ final class FuzzGenerator {
         return gens.stream().map(Gen::name).distinct().toList();
     }
 
+    /**
+     * Returns the next command, or now and then (1 in 20) a pipeline: 2 to 8 commands compared exactly, sent in one
+     * write and answered in one read, as clients pipeline.
+     */
+    CaseLine nextMaybePipelined() {
+        if (rnd.nextInt(20) != 0) {
+            return next();
+        }
+        final int n = rnd.nextInt(2, 9);
+        final java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        final StringBuilder source = new StringBuilder("!raw");
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            final CaseLine l = next();
+            if (l.rule().kind() != CompareRule.Kind.EXACT) {
+                continue;
+            }
+            final byte[] bytes = RespReply.encodeCommand(l.args());
+            raw.writeBytes(bytes);
+            source.append(" \"").append(RespEscape.escape(bytes)).append('"');
+            count++;
+        }
+        if (count == 0) {
+            return next();
+        }
+        source.append(" !replies=").append(count);
+        return new CaseLine("fuzz", index, source.toString(), List.of(), raw.toByteArray(), CompareRule.EXACT, count,
+            false, false, null, null);
+    }
+
     /** Returns the next command as a case line. */
     CaseLine next() {
         index++;

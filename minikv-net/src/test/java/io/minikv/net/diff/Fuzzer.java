@@ -60,10 +60,10 @@ final class Fuzzer {
                 final List<CaseLine> sequence = new ArrayList<>(length);
                 session.reset();
                 for (int i = 0; i < length; i++) {
-                    final CaseLine line = gen.next();
+                    final CaseLine line = gen.nextMaybePipelined();
                     sequence.add(line);
-                    commandsRun++;
-                    counts.merge(line.commandName(), 1, Integer::sum);
+                    commandsRun += line.replies();
+                    counts.merge(line.raw() != null ? "(pipeline)" : line.commandName(), 1, Integer::sum);
                     final String diff = session.run(line);
                     if (diff != null) {
                         final String known = KnownDifferences.explain(session.lastReference(),
@@ -115,7 +115,12 @@ final class Fuzzer {
 
     private String report(final long master, final int episode, final long seed, final List<CaseLine> sequence,
                           final CaseLine failing, final String diff, final DiffSession session) {
-        final List<CaseLine> shortest = Shrinker.shrink(sequence, candidate -> differs(session, candidate),
+        // A pipeline is one step for the shrinker; split into its commands it can shrink further, if the
+        // difference does not need the pipelining itself.
+        final List<CaseLine> expanded = expand(sequence);
+        final List<CaseLine> start = expanded.size() > sequence.size() && differs(session, expanded) ? expanded
+            : sequence;
+        final List<CaseLine> shortest = Shrinker.shrink(start, candidate -> differs(session, candidate),
             MAX_SHRINK_RUNS);
         final StringBuilder sb = new StringBuilder();
         sb.append("fuzz difference: master seed ").append(master).append(" (-Dminikv.fuzz.seed=").append(master)
@@ -138,6 +143,31 @@ final class Fuzzer {
             sb.append("(replaying the shortest sequence failed: ").append(e).append(")\n");
         }
         return sb.toString();
+    }
+
+    /** Replaces each generated pipeline by its commands, one line each. */
+    static List<CaseLine> expand(final List<CaseLine> sequence) {
+        final List<CaseLine> out = new ArrayList<>(sequence.size());
+        for (final CaseLine l : sequence) {
+            if (l.raw() == null) {
+                out.add(l);
+                continue;
+            }
+            try {
+                final RespReader reader = new RespReader(new java.io.ByteArrayInputStream(l.raw()));
+                for (int i = 0; i < l.replies(); i++) {
+                    final List<byte[]> args = new ArrayList<>();
+                    for (final RespReply a : reader.read().elements()) {
+                        args.add(a.payload());
+                    }
+                    out.add(new CaseLine(l.file(), l.lineNo(), RespEscape.command(args), List.copyOf(args), null,
+                        l.rule(), 1, false, false, null, null));
+                }
+            } catch (final IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
     }
 
     private static String marker(final CompareRule rule) {

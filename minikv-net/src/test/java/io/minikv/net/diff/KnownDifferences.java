@@ -20,10 +20,23 @@ final class KnownDifferences {
      */
     static String explain(final DiffSession.Outcome redis, final DiffSession.Outcome minikv) {
         if (redis == null || minikv == null || redis.note() != null || minikv.note() != null
-            || redis.replies().size() != 1 || minikv.replies().size() != 1) {
+            || redis.replies().size() != minikv.replies().size()) {
             return null;
         }
-        return longDouble(redis.replies().get(0), minikv.replies().get(0));
+        // A pipeline: every reply that differs must differ in a known way.
+        String why = null;
+        for (int i = 0; i < redis.replies().size(); i++) {
+            final RespReply r = redis.replies().get(i);
+            final RespReply m = minikv.replies().get(i);
+            if (r.sameBytes(m)) {
+                continue;
+            }
+            why = longDouble(r, m);
+            if (why == null) {
+                return null;
+            }
+        }
+        return why;
     }
 
     /**
