@@ -1,0 +1,352 @@
+package io.minikv.engine;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import io.minikv.api.Expiration;
+import io.minikv.api.ExpireCondition;
+import io.minikv.api.KvError;
+import io.minikv.api.KvStore;
+import io.minikv.api.ScanResult;
+import io.minikv.api.SetArgs;
+import io.minikv.api.ValueSink;
+import io.minikv.api.ValueType;
+import io.minikv.engine.keyspace.Keyspace;
+import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.type.ExpireOps;
+import io.minikv.engine.type.KeyOps;
+import io.minikv.engine.type.StringOps;
+
+/**
+ * The {@link KvStore} of one database of an {@link Engine}: checks arguments and the lifecycle, then delegates to the
+ * command families in {@code engine.type}. Thread-safe.
+ */
+final class EmbeddedKvStore implements KvStore {
+    private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
+
+    private final Engine engine;
+    private final int index;
+
+    EmbeddedKvStore(final Engine engine, final int index) {
+        this.engine = engine;
+        this.index = index;
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /**
+     * Returns this database's keyspace, for type families that keep on-heap values (sorted sets and later).
+     *
+     * @return the keyspace, after checking the store is open.
+     */
+    Keyspace keyspace() {
+        engine.checkOpen();
+        return engine.keyspace(index);
+    }
+
+    private static byte[] key(final byte[] key) {
+        return Objects.requireNonNull(key, "key");
+    }
+
+    // ------------------------------------------------------------------------------------------------ databases
+
+    @Override
+    public KvStore database(final int index) {
+        engine.checkOpen();
+        return engine.view(index);
+    }
+
+    @Override
+    public int databaseIndex() {
+        return index;
+    }
+
+    @Override
+    public int databases() {
+        return engine.databaseCount();
+    }
+
+    // ------------------------------------------------------------------------------------------------ strings
+
+    @Override
+    public byte[] get(final byte[] key) {
+        return StringOps.get(keyspace(), key(key));
+    }
+
+    @Override
+    public int get(final ByteBuffer key, final int keyOffset, final int keyLength, final ValueSink sink) {
+        Objects.requireNonNull(sink, "sink");
+        final Keyspace ks = keyspace();
+        if (!NativeBytes.addressable(key)) {
+            final byte[] copy = new byte[keyLength];
+            key.get(keyOffset, copy);
+            return StringOps.read(ks, KeyHash.hash(copy), copy, BASE, keyLength, sink);
+        }
+        final Object kb = NativeBytes.base(key);
+        final long ko = NativeBytes.offset(key, keyOffset, keyLength);
+        return StringOps.read(ks, KeyHash.hash(kb, ko, keyLength), kb, ko, keyLength, sink);
+    }
+
+    @Override
+    public void set(final byte[] key, final byte[] value) {
+        set(key, value, SetArgs.PLAIN);
+    }
+
+    @Override
+    public boolean set(final byte[] key, final byte[] value, final SetArgs args) {
+        Objects.requireNonNull(value, "value");
+        StringOps.checkLength(value.length);
+        return StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
+    }
+
+    @Override
+    public boolean set(final ByteBuffer key, final int keyOffset, final int keyLength, final ByteBuffer value,
+        final int valueOffset, final int valueLength, final SetArgs args) {
+        Objects.requireNonNull(args, "args");
+        StringOps.checkLength(valueLength);
+        final Keyspace ks = keyspace();
+        if (!NativeBytes.addressable(key) || !NativeBytes.addressable(value)) {
+            final byte[] k = new byte[keyLength];
+            key.get(keyOffset, k);
+            final byte[] v = new byte[valueLength];
+            value.get(valueOffset, v);
+            return StringOps.set(ks, k, BASE, keyLength, v, BASE, valueLength, args);
+        }
+        return StringOps.set(ks, NativeBytes.base(key), NativeBytes.offset(key, keyOffset, keyLength), keyLength,
+            NativeBytes.base(value), NativeBytes.offset(value, valueOffset, valueLength), valueLength, args);
+    }
+
+    @Override
+    public byte[] setGet(final byte[] key, final byte[] value, final SetArgs args) {
+        Objects.requireNonNull(value, "value");
+        StringOps.checkLength(value.length);
+        return StringOps.setGet(keyspace(), key(key), value, Objects.requireNonNull(args, "args"));
+    }
+
+    @Override
+    public byte[] getdel(final byte[] key) {
+        return StringOps.getdel(keyspace(), key(key));
+    }
+
+    @Override
+    public byte[] getex(final byte[] key, final Expiration expiration) {
+        return StringOps.getex(keyspace(), key(key), expiration);
+    }
+
+    @Override
+    public List<byte[]> mget(final byte[]... keys) {
+        final Keyspace ks = keyspace();
+        final List<byte[]> out = new ArrayList<>(keys.length);
+        for (final byte[] key : keys) {
+            out.add(StringOps.getOrNull(ks, key(key)));
+        }
+        return out;
+    }
+
+    @Override
+    public void mset(final byte[]... keysAndValues) {
+        checkPairs(keysAndValues);
+        final Keyspace ks = keyspace();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            final byte[] key = key(keysAndValues[i]);
+            final byte[] value = Objects.requireNonNull(keysAndValues[i + 1], "value");
+            StringOps.checkLength(value.length);
+            StringOps.set(ks, key, BASE, key.length, value, BASE, value.length, SetArgs.PLAIN);
+        }
+    }
+
+    @Override
+    public boolean msetnx(final byte[]... keysAndValues) {
+        checkPairs(keysAndValues);
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            key(keysAndValues[i]);
+            StringOps.checkLength(Objects.requireNonNull(keysAndValues[i + 1], "value").length);
+        }
+        return StringOps.msetnx(keyspace(), keysAndValues);
+    }
+
+    private static void checkPairs(final byte[][] keysAndValues) {
+        if (keysAndValues.length == 0 || (keysAndValues.length & 1) != 0) {
+            throw new IllegalArgumentException("keys and values must alternate: " + keysAndValues.length);
+        }
+    }
+
+    @Override
+    public long append(final byte[] key, final byte[] value) {
+        return StringOps.append(keyspace(), key(key), Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public long strlen(final byte[] key) {
+        return StringOps.strlen(keyspace(), key(key));
+    }
+
+    @Override
+    public byte[] getrange(final byte[] key, final long start, final long end) {
+        return StringOps.getrange(keyspace(), key(key), start, end);
+    }
+
+    @Override
+    public long setrange(final byte[] key, final long offset, final byte[] value) {
+        return StringOps.setrange(keyspace(), key(key), offset, Objects.requireNonNull(value, "value"));
+    }
+
+    @Override
+    public long incrby(final byte[] key, final long increment) {
+        return StringOps.incrby(keyspace(), key(key), increment);
+    }
+
+    @Override
+    public String incrbyfloat(final byte[] key, final double increment) {
+        return StringOps.incrbyfloat(keyspace(), key(key), increment);
+    }
+
+    // ------------------------------------------------------------------------------------------------ keys
+
+    @Override
+    public long del(final byte[]... keys) {
+        return KeyOps.del(keyspace(), keys);
+    }
+
+    @Override
+    public long exists(final byte[]... keys) {
+        return KeyOps.exists(keyspace(), keys);
+    }
+
+    @Override
+    public ValueType type(final byte[] key) {
+        return KeyOps.type(keyspace(), key(key));
+    }
+
+    @Override
+    public List<byte[]> keys(final byte[] pattern) {
+        return KeyOps.keys(keyspace(), Objects.requireNonNull(pattern, "pattern"));
+    }
+
+    @Override
+    public ScanResult scan(final long cursor, final byte[] pattern, final long count, final ValueType type) {
+        if (count < 1) {
+            throw KvError.SYNTAX.exception();
+        }
+        return KeyOps.scan(keyspace(), cursor, pattern, count, type);
+    }
+
+    @Override
+    public byte[] randomkey() {
+        return KeyOps.randomkey(keyspace());
+    }
+
+    @Override
+    public void rename(final byte[] key, final byte[] newKey) {
+        KeyOps.rename(keyspace(), key(key), key(newKey), false);
+    }
+
+    @Override
+    public boolean renamenx(final byte[] key, final byte[] newKey) {
+        return KeyOps.rename(keyspace(), key(key), key(newKey), true);
+    }
+
+    @Override
+    public boolean copy(final byte[] source, final byte[] destination, final int destinationDb,
+        final boolean replace) {
+        final Keyspace from = keyspace();
+        if (destinationDb < 0 || destinationDb >= engine.databaseCount()) {
+            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        }
+        return KeyOps.copy(from, engine.keyspace(destinationDb), key(source), key(destination), replace);
+    }
+
+    @Override
+    public boolean move(final byte[] key, final int db) {
+        final Keyspace from = keyspace();
+        if (db < 0 || db >= engine.databaseCount()) {
+            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        }
+        return KeyOps.move(from, engine.keyspace(db), key(key));
+    }
+
+    @Override
+    public long touch(final byte[]... keys) {
+        return KeyOps.exists(keyspace(), keys);
+    }
+
+    @Override
+    public long dbsize() {
+        return keyspace().keys();
+    }
+
+    @Override
+    public void flushdb() {
+        keyspace().flush();
+    }
+
+    @Override
+    public void flushall() {
+        engine.checkOpen();
+        engine.flushAll();
+    }
+
+    // ------------------------------------------------------------------------------------------------ expiry
+
+    @Override
+    public boolean expire(final byte[] key, final long seconds, final ExpireCondition condition) {
+        return ExpireOps.expire(keyspace(), key(key), seconds, true, true, condition, "expire");
+    }
+
+    @Override
+    public boolean pexpire(final byte[] key, final long millis, final ExpireCondition condition) {
+        return ExpireOps.expire(keyspace(), key(key), millis, false, true, condition, "pexpire");
+    }
+
+    @Override
+    public boolean expireat(final byte[] key, final long unixSeconds, final ExpireCondition condition) {
+        return ExpireOps.expire(keyspace(), key(key), unixSeconds, true, false, condition, "expireat");
+    }
+
+    @Override
+    public boolean pexpireat(final byte[] key, final long unixMillis, final ExpireCondition condition) {
+        return ExpireOps.expire(keyspace(), key(key), unixMillis, false, false, condition, "pexpireat");
+    }
+
+    @Override
+    public long ttl(final byte[] key) {
+        return ExpireOps.ttl(keyspace(), key(key));
+    }
+
+    @Override
+    public long pttl(final byte[] key) {
+        return ExpireOps.pttl(keyspace(), key(key));
+    }
+
+    @Override
+    public boolean persist(final byte[] key) {
+        return ExpireOps.persist(keyspace(), key(key));
+    }
+
+    @Override
+    public long expiretime(final byte[] key) {
+        return ExpireOps.expiretime(keyspace(), key(key));
+    }
+
+    @Override
+    public long pexpiretime(final byte[] key) {
+        return ExpireOps.pexpiretime(keyspace(), key(key));
+    }
+
+    // ------------------------------------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    @Override
+    public String toString() {
+        return "MiniKv[db=" + index + "]";
+    }
+}

@@ -1,0 +1,188 @@
+package io.minikv.engine;
+
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import io.minikv.api.KvError;
+import io.minikv.api.KvOptions;
+import io.minikv.api.KvStore;
+import io.minikv.engine.keyspace.ActiveExpiry;
+import io.minikv.engine.keyspace.Keyspace;
+import io.minikv.engine.memory.MemoryBudget;
+
+/**
+ * One open store: its databases, memory budget, clock and active-expiry thread. {@link EmbeddedKvStore} views
+ * delegate here.
+ * <p>
+ * <b>Lifecycle.</b> {@link #close()} marks the store closed (operations then throw {@link IllegalStateException}),
+ * stops the expiry thread and drops every table and arena chunk. An operation racing with close may still finish
+ * on emptied segments; memory is GC-managed, so that is safe.
+ * <p>
+ * Thread-safe.
+ */
+public final class Engine implements EngineStats {
+    /** Active expiry period. */
+    static final long EXPIRY_PERIOD_MS = 100;
+
+    private final KvOptions options;
+    private final Clock clock;
+    private final MemoryBudget budget;
+    private final Keyspace[] databases;
+    private final EmbeddedKvStore[] views;
+    private final AtomicLong expiredKeys = new AtomicLong();
+    private final Thread expiryThread;
+    private volatile boolean closed;
+
+    private Engine(final KvOptions options) {
+        this.options = options;
+        this.clock = options.clock();
+        this.budget = new MemoryBudget(options.maxMemoryBytes());
+        final int count = options.databases();
+        this.databases = new Keyspace[count];
+        this.views = new EmbeddedKvStore[count];
+        for (int i = 0; i < count; i++) {
+            // Database 0 gets the initial capacity; the others usually stay small.
+            databases[i] = new Keyspace(i, i == 0 ? options.initialCapacity() : 1, budget, clock);
+            views[i] = new EmbeddedKvStore(this, i);
+        }
+        if (options.activeExpiry()) {
+            expiryThread = new Thread(this::expiryLoop, "minikv-active-expiry");
+            expiryThread.setDaemon(true);
+        } else {
+            expiryThread = null;
+        }
+    }
+
+    /**
+     * Opens a store.
+     *
+     * @param options the validated options.
+     * @return database 0.
+     */
+    public static KvStore open(final KvOptions options) {
+        final Engine engine = new Engine(options);
+        if (engine.expiryThread != null) {
+            engine.expiryThread.start();
+        }
+        return engine.views[0];
+    }
+
+    /**
+     * Returns the engine behind a store, for internal callers (server INFO, tests driving active expiry).
+     *
+     * @param store a store opened by {@code MiniKv}.
+     * @return its engine.
+     * @throws IllegalArgumentException for other stores.
+     */
+    public static Engine of(final KvStore store) {
+        return (Engine) EngineStats.of(store);
+    }
+
+    /**
+     * Runs one active-expiry cycle now; tests call it with a manual clock instead of waiting for the thread.
+     *
+     * @param nowMs the time to expire against.
+     * @return keys deleted.
+     */
+    public long runActiveExpiryCycle(final long nowMs) {
+        checkOpen();
+        final long n = ActiveExpiry.runCycle(databases, nowMs);
+        expiredKeys.addAndGet(n);
+        return n;
+    }
+
+    Keyspace keyspace(final int index) {
+        return databases[index];
+    }
+
+    KvStore view(final int index) {
+        if (index < 0 || index >= views.length) {
+            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        }
+        return views[index];
+    }
+
+    int databaseCount() {
+        return databases.length;
+    }
+
+    KvOptions options() {
+        return options;
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("store is closed");
+        }
+    }
+
+    void flushAll() {
+        for (final Keyspace ks : databases) {
+            ks.flush();
+        }
+    }
+
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (expiryThread != null) {
+            LockSupport.unpark(expiryThread);
+            try {
+                expiryThread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        flushAll();
+    }
+
+    private void expiryLoop() {
+        while (!closed) {
+            try {
+                expiredKeys.addAndGet(ActiveExpiry.runCycle(databases, clock.millis()));
+            } catch (final RuntimeException e) {
+                // A failing cycle must not stop expiry for good; the next one retries.
+                Thread.onSpinWait();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EXPIRY_PERIOD_MS));
+        }
+    }
+
+    @Override
+    public long usedMemoryBytes() {
+        long n = 0;
+        for (final Keyspace ks : databases) {
+            n += ks.usedBytes();
+        }
+        return n;
+    }
+
+    @Override
+    public long allocatedMemoryBytes() {
+        return budget.allocated();
+    }
+
+    @Override
+    public long maxMemoryBytes() {
+        return budget.maxBytes();
+    }
+
+    @Override
+    public long keys(final int db) {
+        return databases[db].keys();
+    }
+
+    @Override
+    public long expires(final int db) {
+        return databases[db].volatileKeys();
+    }
+
+    @Override
+    public long expiredKeys() {
+        return expiredKeys.get();
+    }
+}

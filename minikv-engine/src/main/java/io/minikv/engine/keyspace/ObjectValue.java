@@ -1,0 +1,26 @@
+package io.minikv.engine.keyspace;
+
+import io.minikv.api.ValueType;
+
+/**
+ * A value that lives on the Java heap rather than in the arena: sorted sets now, later hashes, lists and sets.
+ * <p>
+ * The entry in the arena carries the type tag and a handle into its segment's object table; the object itself is
+ * only read and mutated under that segment's lock (read lock to read, write lock to mutate), never optimistically,
+ * so implementations need no synchronization of their own.
+ */
+public interface ObjectValue {
+    /**
+     * Returns the Redis type of this value.
+     *
+     * @return a type other than {@link ValueType#STRING} and {@link ValueType#NONE}.
+     */
+    ValueType type();
+
+    /**
+     * Returns an independent deep copy, for {@code COPY}.
+     *
+     * @return the copy.
+     */
+    ObjectValue copy();
+}

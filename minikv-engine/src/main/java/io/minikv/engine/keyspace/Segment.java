@@ -1,0 +1,614 @@
+package io.minikv.engine.keyspace;
+
+import static io.minikv.engine.memory.EntryLayout.EXPIRE_AT_OFFSET;
+import static io.minikv.engine.memory.EntryLayout.HEADER_LENGTH;
+import static io.minikv.engine.memory.EntryLayout.KEY_LENGTH_OFFSET;
+import static io.minikv.engine.memory.EntryLayout.KEY_OFFSET;
+import static io.minikv.engine.memory.EntryLayout.TYPE_OFFSET;
+import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
+import static io.minikv.engine.memory.EntryLayout.VALUE_OFFSET;
+
+import java.util.concurrent.locks.StampedLock;
+
+import io.minikv.api.KvError;
+import io.minikv.api.ValueSink;
+import io.minikv.engine.memory.EntryLayout;
+import io.minikv.engine.memory.MemoryBudget;
+import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.memory.OffHeapArena;
+import io.minikv.engine.memory.OffHeapArena.Chunk;
+import io.minikv.engine.table.HopscotchTable;
+import io.minikv.engine.table.KeyHash;
+
+/**
+ * One segment of a database's keyspace: a {@link HopscotchTable} of entries kept in the segment's own
+ * {@link OffHeapArena}, on-heap object values, and the {@link StampedLock} that guards all of it.
+ * <p>
+ * <b>Concurrency.</b> Writers hold {@link #lock()}'s write lock for every method not marked "optimistic". Readers
+ * either hold the read lock or run {@link #readString} between {@code tryOptimisticRead} and {@code validate}: that
+ * method bounds-checks everything it reads, so a torn read returns garbage (or {@link #RETRY}) but never faults.
+ * Growth replaces the table object under the write lock, so no write can land in a table being migrated (defect 2).
+ * <p>
+ * <b>Expiry.</b> An entry is expired when {@code now > expireAt} (Redis's rule). Write-path lookups
+ * ({@link #findLive}) delete an expired entry they meet; read paths treat it as missing.
+ */
+public final class Segment {
+    /** {@link #readString}: no such key. */
+    public static final int MISSING = -1;
+    /** {@link #readString}: the key holds another type. */
+    public static final int WRONG_TYPE = -2;
+    /** {@link #readString}: the read was torn; validate and retry. */
+    public static final int RETRY = -3;
+    /** {@link #readString}: the key exists but has expired (missing, and worth deleting). */
+    public static final int EXPIRED = -4;
+
+    /** Growth threshold: hopscotch lookups stay within H buckets at any load, so the table can be kept dense. */
+    private static final double LOAD_FACTOR = 0.95;
+    private static final int MIN_CAPACITY = 64;
+    private static final int MAX_CAPACITY = 1 << 28;
+
+    private final StampedLock lock = new StampedLock();
+    private final int order;
+    private final MemoryBudget budget;
+    private final OffHeapArena arena;
+    private final int initialCapacity;
+    private HopscotchTable table;
+    private int growThreshold;
+    private ObjectTable objects;
+    private int keys;
+    private int volatileKeys;
+    private int expiryCursor;
+
+    /**
+     * Creates an empty segment; its table is allocated on the first insert.
+     *
+     * @param order this segment's rank in the store-wide lock order (unique per store).
+     * @param budget the store's memory budget.
+     * @param initialCapacity home buckets of the first table, a power of two.
+     */
+    public Segment(final int order, final MemoryBudget budget, final int initialCapacity) {
+        this.order = order;
+        this.budget = budget;
+        this.arena = new OffHeapArena(budget);
+        this.initialCapacity = Math.max(MIN_CAPACITY, initialCapacity);
+    }
+
+    /**
+     * Returns the lock guarding this segment.
+     *
+     * @return the lock.
+     */
+    public StampedLock lock() {
+        return lock;
+    }
+
+    /**
+     * Returns this segment's rank in the lock order: operations that lock several segments lock them by ascending
+     * rank, so they cannot deadlock.
+     *
+     * @return the rank.
+     */
+    public int order() {
+        return order;
+    }
+
+    /**
+     * Returns the number of entries, expired-but-unreclaimed included.
+     *
+     * @return entries.
+     */
+    public int keys() {
+        return keys;
+    }
+
+    /**
+     * Returns the number of entries with a TTL.
+     *
+     * @return entries.
+     */
+    public int volatileKeys() {
+        return volatileKeys;
+    }
+
+    // ------------------------------------------------------------------------------------------- optimistic reads
+
+    /**
+     * Reads a string value (optimistic: call between {@code tryOptimisticRead} and {@code validate}, or under the read
+     * lock), handing it to {@code sink} straight from the arena.
+     *
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @param now the current time.
+     * @param sink receives the value (may be null to only measure it).
+     * @return the value length, or {@link #MISSING}, {@link #WRONG_TYPE}, {@link #RETRY}, {@link #EXPIRED}.
+     */
+    public int readString(final long hash, final Object kb, final long ko, final int kl, final long now,
+        final ValueSink sink) {
+        final HopscotchTable t = table;
+        if (t == null) {
+            return MISSING;
+        }
+        final Chunk[] chunks = arena.chunks();
+        final int b = find(t, chunks, hash, kb, ko, kl);
+        if (b < 0) {
+            return MISSING;
+        }
+        final long e = t.entry(b);
+        final Chunk c = OffHeapArena.chunkOf(chunks, e);
+        final int off = (int) e;
+        if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
+            return RETRY;
+        }
+        final long na = c.address + off;
+        final long expireAt = NativeBytes.getLong(na + EXPIRE_AT_OFFSET);
+        if (expireAt != 0 && now > expireAt) {
+            return EXPIRED;
+        }
+        if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
+            return WRONG_TYPE;
+        }
+        final int vl = NativeBytes.getInt(na + VALUE_OFFSET);
+        final int start = off + KEY_OFFSET + kl;
+        if (vl < 0 || vl > c.capacity - start) {
+            return RETRY;
+        }
+        if (sink != null) {
+            sink.accept(c.readOnly, start, vl);
+        }
+        return vl;
+    }
+
+    /**
+     * Finds a key's bucket; safe on torn memory (every bucket index is bounded, every arena access checked).
+     */
+    private static int find(final HopscotchTable t, final Chunk[] chunks, final long hash, final Object kb,
+        final long ko, final int kl) {
+        final int home = t.home(hash);
+        final int tag = KeyHash.tag(hash);
+        int hop = t.hop(home);
+        while (hop != 0) {
+            final int b = home + Integer.numberOfTrailingZeros(hop);
+            hop &= hop - 1;
+            if (t.tag(b) != tag) {
+                continue;
+            }
+            final long e = t.entry(b);
+            final Chunk c = OffHeapArena.chunkOf(chunks, e);
+            final int off = (int) e;
+            if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
+                continue;
+            }
+            final long na = c.address + off;
+            if (NativeBytes.getInt(na + KEY_LENGTH_OFFSET) == kl
+                && NativeBytes.equals(null, na + KEY_OFFSET, kb, ko, kl)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------------------------------- locked lookups
+
+    /**
+     * Finds a key (read or write lock held).
+     *
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @return the bucket, or -1.
+     */
+    public int find(final long hash, final Object kb, final long ko, final int kl) {
+        final HopscotchTable t = table;
+        return t == null ? -1 : find(t, arena.chunks(), hash, kb, ko, kl);
+    }
+
+    /**
+     * Finds a live key (write lock held), deleting it first when it has expired.
+     *
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @param now the current time.
+     * @return the bucket, or -1.
+     */
+    public int findLive(final long hash, final Object kb, final long ko, final int kl, final long now) {
+        final int b = find(hash, kb, ko, kl);
+        if (b >= 0 && isExpired(b, now)) {
+            remove(table.home(hash), b);
+            return -1;
+        }
+        return b;
+    }
+
+    /**
+     * Tells whether the entry in a bucket has expired (lock held).
+     *
+     * @param b the bucket.
+     * @param now the current time.
+     * @return true when expired.
+     */
+    public boolean isExpired(final int b, final long now) {
+        final long at = expireAt(b);
+        return at != 0 && now > at;
+    }
+
+    /**
+     * Returns the native address of a bucket's entry (lock held).
+     *
+     * @param b the bucket.
+     * @return the address.
+     */
+    public long entryAddress(final int b) {
+        return arena.nativeAddress(table.entry(b));
+    }
+
+    /**
+     * Returns the entry's type tag (lock held).
+     *
+     * @param b the bucket.
+     * @return one of {@link EntryLayout}'s {@code TYPE_*}.
+     */
+    public byte type(final int b) {
+        return NativeBytes.getByte(null, entryAddress(b) + TYPE_OFFSET);
+    }
+
+    /**
+     * Returns the entry's deadline (lock held).
+     *
+     * @param b the bucket.
+     * @return Unix ms, 0 when none.
+     */
+    public long expireAt(final int b) {
+        return NativeBytes.getLong(entryAddress(b) + EXPIRE_AT_OFFSET);
+    }
+
+    /**
+     * Returns the key length (lock held).
+     *
+     * @param b the bucket.
+     * @return bytes.
+     */
+    public int keyLength(final int b) {
+        return NativeBytes.getInt(entryAddress(b) + KEY_LENGTH_OFFSET);
+    }
+
+    /**
+     * Returns the native address of the key bytes (lock held).
+     *
+     * @param b the bucket.
+     * @return the address.
+     */
+    public long keyAddress(final int b) {
+        return entryAddress(b) + KEY_OFFSET;
+    }
+
+    /**
+     * Returns a copy of the key (lock held).
+     *
+     * @param b the bucket.
+     * @return the key bytes.
+     */
+    public byte[] key(final int b) {
+        return NativeBytes.toArray(keyAddress(b), keyLength(b));
+    }
+
+    /**
+     * Returns a string entry's value length (lock held).
+     *
+     * @param b the bucket.
+     * @return bytes.
+     */
+    public int valueLength(final int b) {
+        return NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET);
+    }
+
+    /**
+     * Returns the native address of a string entry's value (lock held).
+     *
+     * @param b the bucket.
+     * @return the address.
+     */
+    public long valueAddress(final int b) {
+        final long na = entryAddress(b);
+        return na + KEY_OFFSET + NativeBytes.getInt(na + KEY_LENGTH_OFFSET);
+    }
+
+    /**
+     * Returns a copy of a string entry's value (lock held).
+     *
+     * @param b the bucket.
+     * @return the value bytes.
+     */
+    public byte[] value(final int b) {
+        return NativeBytes.toArray(valueAddress(b), valueLength(b));
+    }
+
+    /**
+     * Returns an object entry's value (lock held).
+     *
+     * @param b the bucket.
+     * @return the value.
+     */
+    public ObjectValue object(final int b) {
+        return objects.get(NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET));
+    }
+
+    // ------------------------------------------------------------------------------------------- writes
+
+    /**
+     * Sets an entry's deadline (write lock held).
+     *
+     * @param b the bucket.
+     * @param expireAt Unix ms, 0 to remove the TTL.
+     */
+    public void expireAt(final int b, final long expireAt) {
+        final long na = entryAddress(b);
+        final long old = NativeBytes.getLong(na + EXPIRE_AT_OFFSET);
+        NativeBytes.putLong(na + EXPIRE_AT_OFFSET, expireAt);
+        volatileKeys += (expireAt != 0 ? 1 : 0) - (old != 0 ? 1 : 0);
+    }
+
+    /**
+     * Stores a string value (write lock held): replaces the entry in bucket {@code b} (any type) or inserts a new one.
+     * Memory is allocated before anything changes, so an OOM leaves the segment as it was.
+     *
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @param b the key's bucket, or -1 when absent.
+     * @param vb value base.
+     * @param vo value offset.
+     * @param vl value length.
+     * @param expireAt the deadline, 0 for none.
+     */
+    public void putString(final long hash, final Object kb, final long ko, final int kl, final int b,
+        final Object vb, final long vo, final int vl, final long expireAt) {
+        final long size = EntryLayout.stringEntryLength(kl, vl);
+        if (b >= 0) {
+            final long old = table.entry(b);
+            final long na = arena.nativeAddress(old);
+            final long oldSize = blockSize(na);
+            if (NativeBytes.getByte(null, na + TYPE_OFFSET) == TYPE_STRING
+                && OffHeapArena.blockSize(size) == OffHeapArena.blockSize(oldSize)) {
+                // Same block size: overwrite in place; optimistic readers are turned away by the stamp change.
+                NativeBytes.copy(vb, vo, null, na + KEY_OFFSET + kl, vl);
+                NativeBytes.putInt(na + VALUE_OFFSET, vl);
+                expireAt(b, expireAt);
+                return;
+            }
+            final long e = arena.allocate(size);
+            writeEntry(e, kb, ko, kl, TYPE_STRING, vl, expireAt);
+            NativeBytes.copy(vb, vo, null, arena.nativeAddress(e) + KEY_OFFSET + kl, vl);
+            replaceEntry(b, old, e, expireAt);
+            return;
+        }
+        final long e = arena.allocate(size);
+        writeEntry(e, kb, ko, kl, TYPE_STRING, vl, expireAt);
+        NativeBytes.copy(vb, vo, null, arena.nativeAddress(e) + KEY_OFFSET + kl, vl);
+        insertEntry(hash, e, expireAt);
+    }
+
+    /**
+     * Stores an object value (write lock held), replacing any entry in bucket {@code b}.
+     *
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @param b the key's bucket, or -1.
+     * @param value the value.
+     * @param expireAt the deadline, 0 for none.
+     */
+    public void putObject(final long hash, final Object kb, final long ko, final int kl, final int b,
+        final ObjectValue value, final long expireAt) {
+        final long e = arena.allocate(EntryLayout.objectEntryLength(kl));
+        if (objects == null) {
+            objects = new ObjectTable();
+        }
+        final int handle = objects.add(value);
+        writeEntry(e, kb, ko, kl, ObjectTypes.tag(value.type()), handle, expireAt);
+        if (b >= 0) {
+            replaceEntry(b, table.entry(b), e, expireAt);
+        } else {
+            insertEntry(hash, e, expireAt);
+        }
+    }
+
+    /**
+     * Replaces an object entry's value in place (write lock held).
+     *
+     * @param b the bucket of an object entry.
+     * @param value the new value, of the same type.
+     */
+    public void replaceObject(final int b, final ObjectValue value) {
+        objects.set(NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET), value);
+    }
+
+    /**
+     * Removes a key by bucket (write lock held).
+     *
+     * @param hash the key hash.
+     * @param b the bucket.
+     */
+    public void removeKey(final long hash, final int b) {
+        remove(table.home(hash), b);
+    }
+
+    /**
+     * Removes the entry in a bucket given its home (write lock held), freeing its block and object.
+     *
+     * @param home the home bucket.
+     * @param b the bucket.
+     */
+    public void remove(final int home, final int b) {
+        final long e = table.entry(b);
+        final long na = arena.nativeAddress(e);
+        if (NativeBytes.getLong(na + EXPIRE_AT_OFFSET) != 0) {
+            volatileKeys--;
+        }
+        table.remove(home, b);
+        keys--;
+        freeEntry(e, na);
+    }
+
+    /** Removes every entry and returns all memory (write lock held). */
+    public void clear() {
+        if (table != null) {
+            budget.release(table.memoryBytes());
+            table = null;
+        }
+        arena.clear();
+        objects = null;
+        keys = 0;
+        volatileKeys = 0;
+        expiryCursor = 0;
+    }
+
+    // ------------------------------------------------------------------------------------------- iteration
+
+    /**
+     * Returns the current table (lock held), for iteration by home bucket.
+     *
+     * @return the table, or null when the segment never held a key.
+     */
+    public HopscotchTable table() {
+        return table;
+    }
+
+    /**
+     * Returns the bucket index where active expiry resumes (write lock held).
+     *
+     * @return a home bucket index, possibly beyond the current capacity.
+     */
+    public int expiryCursor() {
+        return expiryCursor;
+    }
+
+    /**
+     * Sets where active expiry resumes (write lock held).
+     *
+     * @param cursor a home bucket index.
+     */
+    public void expiryCursor(final int cursor) {
+        this.expiryCursor = cursor;
+    }
+
+    /**
+     * Returns the bytes held by live entries.
+     *
+     * @return bytes (racy read).
+     */
+    public long usedBytes() {
+        final HopscotchTable t = table;
+        return arena.usedBytes() + (t == null ? 0 : t.memoryBytes());
+    }
+
+    /**
+     * Returns the bytes of all chunks and the table.
+     *
+     * @return bytes (racy read).
+     */
+    public long allocatedBytes() {
+        final HopscotchTable t = table;
+        return arena.allocatedBytes() + (t == null ? 0 : t.memoryBytes());
+    }
+
+    // ------------------------------------------------------------------------------------------- internals
+
+    private long blockSize(final long na) {
+        final int kl = NativeBytes.getInt(na + KEY_LENGTH_OFFSET);
+        if (NativeBytes.getByte(null, na + TYPE_OFFSET) == TYPE_STRING) {
+            return EntryLayout.stringEntryLength(kl, NativeBytes.getInt(na + VALUE_OFFSET));
+        }
+        return EntryLayout.objectEntryLength(kl);
+    }
+
+    private void writeEntry(final long e, final Object kb, final long ko, final int kl, final byte type,
+        final int value, final long expireAt) {
+        final long na = arena.nativeAddress(e);
+        NativeBytes.putLong(na + EXPIRE_AT_OFFSET, expireAt);
+        NativeBytes.putInt(na + KEY_LENGTH_OFFSET, kl);
+        NativeBytes.putInt(na + VALUE_OFFSET, value);
+        NativeBytes.putByte(null, na + TYPE_OFFSET, type);
+        NativeBytes.copy(kb, ko, null, na + KEY_OFFSET, kl);
+    }
+
+    private void replaceEntry(final int b, final long old, final long e, final long expireAt) {
+        final long oldNa = arena.nativeAddress(old);
+        volatileKeys += (expireAt != 0 ? 1 : 0) - (NativeBytes.getLong(oldNa + EXPIRE_AT_OFFSET) != 0 ? 1 : 0);
+        table.replace(b, e);
+        freeEntry(old, oldNa);
+    }
+
+    private void freeEntry(final long e, final long na) {
+        if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
+            objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
+        }
+        arena.free(e, blockSize(na));
+    }
+
+    private void insertEntry(final long hash, final long e, final long expireAt) {
+        HopscotchTable t = table;
+        if (t == null) {
+            t = newTable(initialCapacity);
+            budget.force(t.memoryBytes());
+            table = t;
+        } else if (t.size() >= growThreshold) {
+            t = grow(t);
+        }
+        while (!t.insert(t.home(hash), KeyHash.tag(hash), e)) {
+            t = grow(t);
+        }
+        keys++;
+        if (expireAt != 0) {
+            volatileKeys++;
+        }
+    }
+
+    private HopscotchTable newTable(final int capacity) {
+        final HopscotchTable t = new HopscotchTable(capacity);
+        growThreshold = (int) (capacity * LOAD_FACTOR);
+        return t;
+    }
+
+    /** Doubles the table (more if a rehash cannot place a key) and publishes it; bounded by MAX_CAPACITY. */
+    private HopscotchTable grow(final HopscotchTable old) {
+        int capacity = old.capacity() * 2;
+        while (true) {
+            if (capacity > MAX_CAPACITY) {
+                throw KvError.OOM.exception();
+            }
+            final HopscotchTable t = newTable(capacity);
+            if (rehash(old, t)) {
+                budget.force(t.memoryBytes());
+                budget.release(old.memoryBytes());
+                table = t;
+                return t;
+            }
+            capacity *= 2;
+        }
+    }
+
+    private boolean rehash(final HopscotchTable from, final HopscotchTable to) {
+        final int capacity = from.capacity();
+        for (int home = 0; home < capacity; home++) {
+            int hop = from.hop(home);
+            while (hop != 0) {
+                final int b = home + Integer.numberOfTrailingZeros(hop);
+                hop &= hop - 1;
+                final long e = from.entry(b);
+                final long na = arena.nativeAddress(e);
+                final long hash = KeyHash.hash(null, na + KEY_OFFSET, NativeBytes.getInt(na + KEY_LENGTH_OFFSET));
+                if (!to.insert(to.home(hash), KeyHash.tag(hash), e)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}

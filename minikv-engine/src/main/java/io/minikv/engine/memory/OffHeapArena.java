@@ -1,0 +1,292 @@
+package io.minikv.engine.memory;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * An allocator of native blocks for one table segment: large direct buffers ("chunks") carved into blocks of size
+ * classes, with one free list per class so memory is reused after delete and overwrite.
+ * <p>
+ * <b>Size classes.</b> 8-byte steps up to 512 B, then 8 classes per power of two (at most 12.5 % rounding) up to
+ * {@link #MAX_SMALL_BLOCK}. Larger blocks get a dedicated direct buffer that is dropped when freed.
+ * <p>
+ * <b>Addresses.</b> A block is named by a long: {@code (chunkIndex + 1) << 32 | offsetInChunk}, so 0 never names a
+ * block and table buckets can use it as "empty".
+ * <p>
+ * <b>Lifetime.</b> Chunks are {@code ByteBuffer.allocateDirect} buffers whose memory the GC frees only once no one
+ * references them. An optimistic reader that still holds an old {@link #chunks()} array therefore reads memory that is
+ * stale but mapped; it must bounds-check every offset and length against {@link Chunk#capacity} (see
+ * {@link #chunkOf}) and rely on validation to discard what it read.
+ * <p>
+ * <b>Threads.</b> Not thread-safe: every mutating call runs under the owning segment's write lock. {@link #chunks()}
+ * may be read by optimistic readers.
+ */
+public final class OffHeapArena {
+    /** Size of the first chunk; chunks double up to {@link #MAX_CHUNK}. */
+    public static final int MIN_CHUNK = 16 * 1024;
+    /** Largest chunk size, which bounds the memory a segment leaves unused at the end of its last chunk. */
+    public static final int MAX_CHUNK = 256 * 1024;
+    /** Largest block served from chunks; larger blocks get a dedicated buffer. */
+    public static final int MAX_SMALL_BLOCK = 32 * 1024;
+    /** Number of size classes. */
+    public static final int CLASS_COUNT = sizeClass(MAX_SMALL_BLOCK) + 1;
+
+    /** An immutable view of one chunk. */
+    public static final class Chunk {
+        /** The direct buffer. */
+        public final ByteBuffer buffer;
+        /** A shared read-only duplicate, handed to value sinks (absolute access only). */
+        public final ByteBuffer readOnly;
+        /** Native address of byte 0. */
+        public final long address;
+        /** Size in bytes. */
+        public final int capacity;
+
+        Chunk(final ByteBuffer buffer) {
+            this.buffer = buffer;
+            this.readOnly = buffer.asReadOnlyBuffer();
+            this.address = NativeBytes.address(buffer);
+            this.capacity = buffer.capacity();
+        }
+    }
+
+    private static final Chunk[] NO_CHUNKS = new Chunk[0];
+
+    private final MemoryBudget budget;
+    private Chunk[] chunks = NO_CHUNKS;
+    private int chunkSlots;
+    private int[] freeSlots = new int[4];
+    private int freeSlotCount;
+    private final long[] freeHeads = new long[CLASS_COUNT];
+    private int bumpChunk = -1;
+    private int bumpOffset;
+    private int bumpLimit;
+    private int nextChunkSize = MIN_CHUNK;
+    private long usedBytes;
+    private long allocatedBytes;
+
+    /**
+     * Creates an empty arena; no memory is allocated until the first block.
+     *
+     * @param budget the store-wide budget charged for every chunk.
+     */
+    public OffHeapArena(final MemoryBudget budget) {
+        this.budget = budget;
+    }
+
+    /**
+     * Returns the size class of a block size.
+     *
+     * @param size from 1 to {@link #MAX_SMALL_BLOCK}.
+     * @return the class index.
+     */
+    public static int sizeClass(final int size) {
+        if (size <= 512) {
+            return ((size + 7) >>> 3) - 1;
+        }
+        final int log = 31 - Integer.numberOfLeadingZeros(size - 1);
+        final int m = ((size - 1) >>> (log - 3)) + 1;
+        return 64 + (log - 9) * 8 + (m - 9);
+    }
+
+    /**
+     * Returns the block size of a size class.
+     *
+     * @param sizeClass the class index.
+     * @return its size in bytes.
+     */
+    public static int classSize(final int sizeClass) {
+        if (sizeClass < 64) {
+            return (sizeClass + 1) << 3;
+        }
+        final int k = sizeClass - 64;
+        final int log = 9 + k / 8;
+        final int m = k % 8 + 9;
+        return m << (log - 3);
+    }
+
+    /**
+     * Returns the bytes a block of the given requested size occupies.
+     *
+     * @param size the requested size.
+     * @return the class size, or the exact size for dedicated blocks.
+     */
+    public static long blockSize(final long size) {
+        return size > MAX_SMALL_BLOCK ? size : classSize(sizeClass((int) size));
+    }
+
+    /**
+     * Allocates a block.
+     *
+     * @param size bytes needed, at least 1 and less than 2 GB.
+     * @return the block's address.
+     * @throws io.minikv.api.KvException OOM when the budget refuses a new chunk; nothing changes then.
+     */
+    public long allocate(final long size) {
+        if (size > MAX_SMALL_BLOCK) {
+            budget.reserve(size);
+            final Chunk chunk = new Chunk(ByteBuffer.allocateDirect((int) size));
+            allocatedBytes += size;
+            usedBytes += size;
+            return address(addChunk(chunk), 0);
+        }
+        final int cls = sizeClass((int) size);
+        final int bs = classSize(cls);
+        final long head = freeHeads[cls];
+        if (head != 0) {
+            freeHeads[cls] = NativeBytes.getLong(nativeAddress(head));
+            usedBytes += bs;
+            return head;
+        }
+        if (bumpLimit - bumpOffset < bs) {
+            newBumpChunk(bs);
+        }
+        final long addr = address(bumpChunk, bumpOffset);
+        bumpOffset += bs;
+        usedBytes += bs;
+        return addr;
+    }
+
+    /**
+     * Frees a block.
+     *
+     * @param address the block.
+     * @param size the size it was allocated with (same request size or same class).
+     */
+    public void free(final long address, final long size) {
+        if (size > MAX_SMALL_BLOCK) {
+            final int index = (int) (address >>> 32) - 1;
+            final Chunk chunk = chunks[index];
+            chunks[index] = null;
+            if (freeSlotCount == freeSlots.length) {
+                freeSlots = Arrays.copyOf(freeSlots, freeSlotCount * 2);
+            }
+            freeSlots[freeSlotCount++] = index;
+            allocatedBytes -= chunk.capacity;
+            usedBytes -= chunk.capacity;
+            budget.release(chunk.capacity);
+            return;
+        }
+        final int cls = sizeClass((int) size);
+        NativeBytes.putLong(nativeAddress(address), freeHeads[cls]);
+        freeHeads[cls] = address;
+        usedBytes -= classSize(cls);
+    }
+
+    /**
+     * Returns the native address of a block (no checks: callers hold the write lock and a live address).
+     *
+     * @param address the block.
+     * @return its native address.
+     */
+    public long nativeAddress(final long address) {
+        return chunks[(int) (address >>> 32) - 1].address + (int) address;
+    }
+
+    /**
+     * Returns the chunk table for optimistic readers.
+     *
+     * @return the current array; entries may be null.
+     */
+    public Chunk[] chunks() {
+        return chunks;
+    }
+
+    /**
+     * Finds the chunk of a block address read optimistically.
+     *
+     * @param chunks the array read with the same optimistic stamp.
+     * @param address a possibly torn block address.
+     * @return the chunk, or null when the address names none.
+     */
+    public static Chunk chunkOf(final Chunk[] chunks, final long address) {
+        final long index = (address >>> 32) - 1;
+        if (index < 0 || index >= chunks.length) {
+            return null;
+        }
+        return chunks[(int) index];
+    }
+
+    /**
+     * Returns the bytes held by live blocks (class-rounded).
+     *
+     * @return bytes.
+     */
+    public long usedBytes() {
+        return usedBytes;
+    }
+
+    /**
+     * Returns the bytes of all chunks and dedicated buffers.
+     *
+     * @return bytes.
+     */
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    /** Drops every chunk and returns its memory to the budget; the arena is empty and usable afterwards. */
+    public void clear() {
+        budget.release(allocatedBytes);
+        chunks = NO_CHUNKS;
+        chunkSlots = 0;
+        freeSlotCount = 0;
+        Arrays.fill(freeHeads, 0);
+        bumpChunk = -1;
+        bumpOffset = 0;
+        bumpLimit = 0;
+        nextChunkSize = MIN_CHUNK;
+        usedBytes = 0;
+        allocatedBytes = 0;
+    }
+
+    private static long address(final int chunkIndex, final int offset) {
+        return ((long) (chunkIndex + 1) << 32) | offset;
+    }
+
+    private void newBumpChunk(final int minSize) {
+        int size = nextChunkSize;
+        while (size < minSize) {
+            size <<= 1;
+        }
+        budget.reserve(size);
+        retireTail();
+        final Chunk chunk = new Chunk(ByteBuffer.allocateDirect(size));
+        allocatedBytes += size;
+        bumpChunk = addChunk(chunk);
+        bumpOffset = 0;
+        bumpLimit = size;
+        nextChunkSize = Math.min(MAX_CHUNK, size << 1);
+    }
+
+    /** Puts the unused end of the current bump chunk on a free list, so switching chunks wastes little. */
+    private void retireTail() {
+        final int tail = bumpLimit - bumpOffset;
+        if (bumpChunk < 0 || tail < 8) {
+            return;
+        }
+        int cls = sizeClass(tail);
+        if (classSize(cls) > tail) {
+            cls--;
+        }
+        final long addr = address(bumpChunk, bumpOffset);
+        NativeBytes.putLong(nativeAddress(addr), freeHeads[cls]);
+        freeHeads[cls] = addr;
+        bumpOffset = bumpLimit;
+    }
+
+    private int addChunk(final Chunk chunk) {
+        final int index;
+        if (freeSlotCount > 0) {
+            index = freeSlots[--freeSlotCount];
+        } else {
+            if (chunkSlots == chunks.length) {
+                // Copy-on-grow: a reader holding the old array still sees every chunk it could have named.
+                chunks = Arrays.copyOf(chunks, Math.max(4, chunkSlots * 2));
+            }
+            index = chunkSlots++;
+        }
+        chunks[index] = chunk;
+        return index;
+    }
+}

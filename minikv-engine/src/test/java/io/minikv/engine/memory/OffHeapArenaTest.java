@@ -1,0 +1,67 @@
+package io.minikv.engine.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class OffHeapArenaTest {
+    @Test
+    void shouldRoundSizesToClassesWithinOneEighth() {
+        int previous = 0;
+        for (int size = 1; size <= OffHeapArena.MAX_SMALL_BLOCK; size++) {
+            final int cls = OffHeapArena.sizeClass(size);
+            final int classSize = OffHeapArena.classSize(cls);
+            assertThat(classSize).as("size %d", size).isGreaterThanOrEqualTo(size);
+            assertThat(cls).isGreaterThanOrEqualTo(previous).isLessThan(OffHeapArena.CLASS_COUNT);
+            if (cls > 0) {
+                assertThat(OffHeapArena.classSize(cls - 1)).as("size %d", size).isLessThan(size);
+            }
+            assertThat(classSize - size).isLessThanOrEqualTo(Math.max(7, size / 8));
+            previous = cls;
+        }
+        assertThat(OffHeapArena.classSize(OffHeapArena.sizeClass(133))).isEqualTo(136);
+    }
+
+    @Test
+    void shouldReuseFreedBlocks() {
+        final MemoryBudget budget = new MemoryBudget(0);
+        final OffHeapArena arena = new OffHeapArena(budget);
+        final long a = arena.allocate(100);
+        final long b = arena.allocate(100);
+        assertThat(a).isNotEqualTo(b).isNotZero();
+        assertThat(arena.usedBytes()).isEqualTo(208);
+        arena.free(a, 100);
+        assertThat(arena.allocate(97)).isEqualTo(a);
+        final long big = arena.allocate(1_000_000);
+        assertThat(arena.allocatedBytes()).isEqualTo(OffHeapArena.MIN_CHUNK + 1_000_000);
+        arena.free(big, 1_000_000);
+        assertThat(arena.allocatedBytes()).isEqualTo(OffHeapArena.MIN_CHUNK);
+        assertThat(budget.allocated()).isEqualTo(OffHeapArena.MIN_CHUNK);
+        arena.clear();
+        assertThat(budget.allocated()).isZero();
+    }
+
+    @Test
+    void shouldKeepBlocksApartAcrossChunks() {
+        final OffHeapArena arena = new OffHeapArena(new MemoryBudget(0));
+        final long[] blocks = new long[20_000];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = arena.allocate(16 + i % 300);
+            NativeBytes.putInt(arena.nativeAddress(blocks[i]), i);
+        }
+        for (int i = 0; i < blocks.length; i++) {
+            assertThat(NativeBytes.getInt(arena.nativeAddress(blocks[i]))).isEqualTo(i);
+        }
+        assertThat(arena.allocatedBytes()).isLessThan(arena.usedBytes() + 2L * OffHeapArena.MAX_CHUNK);
+    }
+
+    @Test
+    void shouldRefuseChunksBeyondTheBudget() {
+        final OffHeapArena arena = new OffHeapArena(new MemoryBudget(OffHeapArena.MIN_CHUNK));
+        arena.allocate(1000);
+        assertThatThrownBy(() -> arena.allocate(OffHeapArena.MIN_CHUNK))
+            .hasMessage("OOM command not allowed when used memory > 'maxmemory'.");
+        assertThat(arena.allocate(1000)).isNotZero();
+    }
+}
