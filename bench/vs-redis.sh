@@ -2,14 +2,15 @@
 # Side-by-side benchmark: mini-kv against redis-server, same client, same flags, same box.
 #
 # Both servers run on free loopback ports; redis-benchmark drives one, then the other, round after round (the order
-# alternates so neither always runs on a warmer or cooler box; each turn first waits up to 20 s for an idle box). Per
+# alternates so neither always runs on a warmer or cooler box; each turn first waits a while for an idle box). Per
 # test it reports the median rps, p50 and p99 of each server, the ratio mini-kv/redis, and each server's CPU seconds
 # per million operations (utime+stime of the whole process from /proc/PID/stat, sampled right before and after each
 # run). On a small box the client itself needs about a core, so rps saturates whatever the server does: CPU per
 # operation is the efficiency figure to read.
 #
 # Usage: bench/vs-redis.sh [--quick] [--rounds N] [--only a,b] [--workers N] [--jvm-opts "..."]
-#                          [--mini-cmd "CMD with {port} and {dir}"] [--no-build] [--max-conns N] [--list]
+#                          [--mini-cmd "CMD with {port} and {dir}"] [--no-build] [--max-conns N] [--idle-wait S]
+#                          [--list]
 #   --quick        smaller runs, one measured round, under 2 minutes
 #   --only         run only the named scenarios (see --list)
 #   --mini-cmd     start the candidate with this command instead of the mini-kv jar ({port} and {dir} are
@@ -17,6 +18,7 @@
 #   --jvm-opts     JVM options for mini-kv (default: $MINIKV_JAVA_OPTS, else the defaults below)
 #   --workers      mini-kv --workers (default: the server's own default)
 #   --max-conns    cap for the many-connections scenario (default: 10000, or what `ulimit -n` allows)
+#   --idle-wait    seconds to wait for an idle box before each turn (default: 20, quick: 2)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +27,7 @@ JAR="$ROOT/minikv-net/target/minikv-server.jar"
 DEFAULT_JAVA_OPTS="${MINIKV_JAVA_OPTS-}"
 
 quick=0 rounds="" only="" workers="" jvm_opts="$DEFAULT_JAVA_OPTS" mini_cmd="${MINIKV_CMD-}" build=1 max_conns=10000
-list=0
+list=0 idle_wait=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --quick) quick=1 ;;
@@ -37,7 +39,8 @@ while [[ $# -gt 0 ]]; do
         --no-build) build=0 ;;
         --max-conns) max_conns="$2"; shift ;;
         --list) list=1 ;;
-        -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --idle-wait) idle_wait="$2"; shift ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | grep '^#' | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "unknown option: $1 (try --help)" >&2; exit 2 ;;
     esac
     shift
@@ -65,6 +68,7 @@ if [[ $list == 1 ]]; then
     exit 0
 fi
 [[ -n "$rounds" ]] || rounds=$([[ $quick == 1 ]] && echo 1 || echo 3)
+[[ -n "$idle_wait" ]] || idle_wait=$([[ $quick == 1 ]] && echo 2 || echo 20)
 
 # ---- file descriptors: as many connections toward 10000 as the limits allow -------------------------------------
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
@@ -135,13 +139,13 @@ rss_mb() { # resident memory of a process tree, in MB
     done
     echo $(( kb / 1024 ))
 }
-wait_idle() { # up to 20 s until the box (both servers idle between runs) is under 15 % busy over half a second
+wait_idle() { # up to idle_wait s until the box (both servers idle between runs) is under 15 % busy over 0.5 s
     local b0 b1 cores=$(nproc)
-    for _ in $(seq 1 40); do
+    for _ in $(seq 1 $(( idle_wait * 2 ))); do
         b0=$(busy_ticks); sleep 0.5; b1=$(busy_ticks)
         (( (b1 - b0) * 100 < 15 * cores * CLK_TCK / 2 )) && return 0
     done
-    echo "   (box still busy after 20 s: $(( (b1 - b0) * 200 / CLK_TCK / cores ))% of all cores)"
+    echo "   (box still busy after $idle_wait s: $(( (b1 - b0) * 200 / CLK_TCK / cores ))% of all cores)"
 }
 cli() { redis-cli -h 127.0.0.1 -p "$1" "${@:2}"; }
 wait_ready() { # until PING answers PONG, at most 60 s
