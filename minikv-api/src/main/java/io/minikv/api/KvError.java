@@ -41,6 +41,43 @@ public enum KvError {
     EXPIRE_NX_INCOMPATIBLE("ERR NX and XX, GT or LT options at the same time are not compatible"),
     /** EXPIRE family with both GT and LT. */
     EXPIRE_GT_LT_INCOMPATIBLE("ERR GT and LT options at the same time are not compatible"),
+    /** ZADD with both NX and XX. */
+    ZADD_NX_XX("ERR XX and NX options at the same time are not compatible"),
+    /** ZADD combining GT, LT and NX. */
+    ZADD_GT_LT_NX("ERR GT, LT, and/or NX options at the same time are not compatible"),
+    /** ZADD INCR with more than one score-member pair. */
+    ZADD_INCR_PAIR("ERR INCR option supports a single increment-element pair"),
+    /** ZINCRBY or ZADD INCR whose result is NaN ({@code inf + -inf}). */
+    SCORE_NAN("ERR resulting score is not a number (NaN)"),
+    /** A score range bound that is not a float or {@code (float}. */
+    MIN_MAX_NOT_FLOAT("ERR min or max is not a float"),
+    /** A lex range bound that is not {@code -}, {@code +}, {@code [x} or {@code (x}. */
+    MIN_MAX_NOT_LEX("ERR min or max not valid string range item"),
+    /** ZRANGE with LIMIT but neither BYSCORE nor BYLEX. */
+    ZRANGE_LIMIT_NEEDS_BY("ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX"),
+    /** ZRANGE BYLEX with WITHSCORES. */
+    ZRANGE_BYLEX_WITHSCORES("ERR syntax error, WITHSCORES not supported in combination with BYLEX"),
+    /** ZPOPMIN / ZPOPMAX with a negative count. */
+    COUNT_NOT_POSITIVE("ERR value is out of range, must be positive"),
+    /** ZRANDMEMBER with a count of -2^63. */
+    RANDMEMBER_COUNT_RANGE("ERR value is out of range, value must between -9223372036854775807 and "
+        + "9223372036854775807"),
+    /** ZRANDMEMBER WITHSCORES with a count whose double would overflow. */
+    VALUE_OUT_OF_RANGE("ERR value is out of range"),
+    /** ZMPOP, ZINTERCARD and friends with numkeys below 1. */
+    NUMKEYS_NOT_POSITIVE("ERR numkeys should be greater than 0"),
+    /** ZMPOP with COUNT below 1. */
+    COUNT_SHOULD_BE_POSITIVE("ERR count should be greater than 0"),
+    /** ZUNIONSTORE and friends with a WEIGHTS value that is not a float. */
+    WEIGHT_NOT_FLOAT("ERR weight value is not a float"),
+    /** ZINTERCARD with a negative LIMIT. */
+    LIMIT_NEGATIVE("ERR LIMIT can't be negative"),
+    /** Blocking commands with a timeout that does not parse. */
+    TIMEOUT_NOT_FLOAT("ERR timeout is not a float or out of range"),
+    /** Blocking commands with a negative timeout. */
+    TIMEOUT_NEGATIVE("ERR timeout is negative"),
+    /** Template: {@link #atLeastOneKey(String)}. */
+    AT_LEAST_ONE_KEY("ERR at least 1 input key is needed for '%s' command"),
     /** Template: {@link #invalidExpireTime(String)}. */
     INVALID_EXPIRE_TIME("ERR invalid expire time in '%s' command"),
     /** Template: {@link #wrongArity(String)}. */
@@ -93,6 +130,16 @@ public enum KvError {
      */
     public static KvException invalidExpireTime(final String command) {
         return new KvException(INVALID_EXPIRE_TIME, String.format(INVALID_EXPIRE_TIME.text, command));
+    }
+
+    /**
+     * Formats the error of ZUNION, ZINTER, ZDIFF (and STORE forms) and ZINTERCARD when numkeys is 0.
+     *
+     * @param command the lower-case command name, e.g. {@code "zunionstore"}.
+     * @return an exception carrying {@link #AT_LEAST_ONE_KEY} and the formatted text.
+     */
+    public static KvException atLeastOneKey(final String command) {
+        return new KvException(AT_LEAST_ONE_KEY, String.format(AT_LEAST_ONE_KEY.text, command));
     }
 
     /**

@@ -5,19 +5,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.minikv.api.Aggregate;
 import io.minikv.api.Expiration;
 import io.minikv.api.ExpireCondition;
+import io.minikv.api.KeyedMembers;
 import io.minikv.api.KvError;
 import io.minikv.api.KvStore;
+import io.minikv.api.LexBound;
+import io.minikv.api.RankScore;
 import io.minikv.api.ScanResult;
+import io.minikv.api.ScoreBound;
+import io.minikv.api.ScoredMember;
 import io.minikv.api.SetArgs;
 import io.minikv.api.ValueSink;
 import io.minikv.api.ValueType;
+import io.minikv.api.ZAddArgs;
+import io.minikv.api.ZRangeQuery;
+import io.minikv.api.ZScanResult;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
+import io.minikv.engine.type.SortedSetOps;
+import io.minikv.engine.type.SortedSetStoreOps;
 import io.minikv.engine.type.StringOps;
 
 /**
@@ -348,5 +359,217 @@ final class EmbeddedKvStore implements KvStore {
     @Override
     public String toString() {
         return "MiniKv[db=" + index + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------------ sorted sets
+
+    private static byte[][] members(final byte[][] members) {
+        Objects.requireNonNull(members, "members");
+        for (final byte[] m : members) {
+            Objects.requireNonNull(m, "member");
+        }
+        return members;
+    }
+
+    private static byte[][] keys(final byte[][] keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.length == 0) {
+            throw new IllegalArgumentException("at least one key is needed");
+        }
+        for (final byte[] k : keys) {
+            key(k);
+        }
+        return keys;
+    }
+
+    @Override
+    public long zadd(final byte[] key, final double score, final byte[] member) {
+        return SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
+            List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score)));
+    }
+
+    @Override
+    public long zadd(final byte[] key, final ZAddArgs args, final List<ScoredMember> members) {
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("at least one member is needed");
+        }
+        return SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members);
+    }
+
+    @Override
+    public Double zaddIncr(final byte[] key, final ZAddArgs args, final double increment, final byte[] member) {
+        return SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"), increment,
+            Objects.requireNonNull(member, "member"));
+    }
+
+    @Override
+    public double zincrby(final byte[] key, final double increment, final byte[] member) {
+        return SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
+            Objects.requireNonNull(member, "member"));
+    }
+
+    @Override
+    public long zrem(final byte[] key, final byte[]... members) {
+        return SortedSetOps.zrem(keyspace(), key(key), members(members));
+    }
+
+    @Override
+    public Double zscore(final byte[] key, final byte[] member) {
+        return SortedSetOps.zscore(keyspace(), key(key), Objects.requireNonNull(member, "member"));
+    }
+
+    @Override
+    public List<Double> zmscore(final byte[] key, final byte[]... members) {
+        return SortedSetOps.zmscore(keyspace(), key(key), members(members));
+    }
+
+    @Override
+    public long zcard(final byte[] key) {
+        return SortedSetOps.zcard(keyspace(), key(key));
+    }
+
+    @Override
+    public long zcount(final byte[] key, final ScoreBound min, final ScoreBound max) {
+        return SortedSetOps.zcount(keyspace(), key(key), Objects.requireNonNull(min, "min"),
+            Objects.requireNonNull(max, "max"));
+    }
+
+    @Override
+    public long zlexcount(final byte[] key, final LexBound min, final LexBound max) {
+        return SortedSetOps.zlexcount(keyspace(), key(key), Objects.requireNonNull(min, "min"),
+            Objects.requireNonNull(max, "max"));
+    }
+
+    @Override
+    public List<ScoredMember> zrange(final byte[] key, final long start, final long stop) {
+        return SortedSetOps.zrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop));
+    }
+
+    @Override
+    public List<ScoredMember> zrange(final byte[] key, final ZRangeQuery query) {
+        return SortedSetOps.zrange(keyspace(), key(key), Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public long zrangestore(final byte[] destination, final byte[] source, final ZRangeQuery query) {
+        return SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
+            Objects.requireNonNull(query, "query"));
+    }
+
+    @Override
+    public Long zrank(final byte[] key, final byte[] member) {
+        final RankScore r = zrankWithScore(key, member, false);
+        return r == null ? null : r.rank();
+    }
+
+    @Override
+    public Long zrevrank(final byte[] key, final byte[] member) {
+        final RankScore r = zrankWithScore(key, member, true);
+        return r == null ? null : r.rank();
+    }
+
+    @Override
+    public RankScore zrankWithScore(final byte[] key, final byte[] member, final boolean reversed) {
+        return SortedSetOps.zrank(keyspace(), key(key), Objects.requireNonNull(member, "member"), reversed);
+    }
+
+    @Override
+    public List<ScoredMember> zpopmin(final byte[] key, final long count) {
+        return SortedSetOps.pop(keyspace(), key(key), false, count);
+    }
+
+    @Override
+    public List<ScoredMember> zpopmax(final byte[] key, final long count) {
+        return SortedSetOps.pop(keyspace(), key(key), true, count);
+    }
+
+    @Override
+    public KeyedMembers zmpop(final boolean max, final long count, final byte[]... keys) {
+        return SortedSetOps.zmpop(keyspace(), keys(keys), max, count);
+    }
+
+    @Override
+    public ScoredMember zrandmember(final byte[] key) {
+        final List<ScoredMember> one = SortedSetOps.zrandmember(keyspace(), key(key), -1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    @Override
+    public List<ScoredMember> zrandmember(final byte[] key, final long count) {
+        return SortedSetOps.zrandmember(keyspace(), key(key), count);
+    }
+
+    @Override
+    public long zremrangebyrank(final byte[] key, final long start, final long stop) {
+        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop));
+    }
+
+    @Override
+    public long zremrangebyscore(final byte[] key, final ScoreBound min, final ScoreBound max) {
+        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byScore(Objects.requireNonNull(min, "min"),
+            Objects.requireNonNull(max, "max")));
+    }
+
+    @Override
+    public long zremrangebylex(final byte[] key, final LexBound min, final LexBound max) {
+        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byLex(Objects.requireNonNull(min, "min"),
+            Objects.requireNonNull(max, "max")));
+    }
+
+    @Override
+    public List<ScoredMember> zunion(final byte[][] keys, final double[] weights, final Aggregate aggregate) {
+        return SortedSetStoreOps.combine(keyspace(), SortedSetStoreOps.Op.UNION, keys(keys), weights,
+            Objects.requireNonNull(aggregate, "aggregate"));
+    }
+
+    @Override
+    public List<ScoredMember> zinter(final byte[][] keys, final double[] weights, final Aggregate aggregate) {
+        return SortedSetStoreOps.combine(keyspace(), SortedSetStoreOps.Op.INTER, keys(keys), weights,
+            Objects.requireNonNull(aggregate, "aggregate"));
+    }
+
+    @Override
+    public List<ScoredMember> zdiff(final byte[]... keys) {
+        return SortedSetStoreOps.combine(keyspace(), SortedSetStoreOps.Op.DIFF, keys(keys), null, Aggregate.SUM);
+    }
+
+    @Override
+    public long zunionstore(final byte[] destination, final byte[][] keys, final double[] weights,
+        final Aggregate aggregate) {
+        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION, key(destination), keys(keys),
+            weights, Objects.requireNonNull(aggregate, "aggregate"));
+    }
+
+    @Override
+    public long zinterstore(final byte[] destination, final byte[][] keys, final double[] weights,
+        final Aggregate aggregate) {
+        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER, key(destination), keys(keys),
+            weights, Objects.requireNonNull(aggregate, "aggregate"));
+    }
+
+    @Override
+    public long zdiffstore(final byte[] destination, final byte[]... keys) {
+        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF, key(destination), keys(keys),
+            null, Aggregate.SUM);
+    }
+
+    @Override
+    public long zintercard(final long limit, final byte[]... keys) {
+        return SortedSetStoreOps.zintercard(keyspace(), keys(keys), limit);
+    }
+
+    @Override
+    public ZScanResult zscan(final byte[] key, final long cursor, final byte[] pattern, final long count) {
+        if (count < 1) {
+            throw KvError.SYNTAX.exception();
+        }
+        return SortedSetOps.zscan(keyspace(), key(key), cursor, pattern, count);
+    }
+
+    @Override
+    public List<ScoredMember> zquery(final byte[] key, final double score, final byte[] member, final long offset,
+        final long limit) {
+        return SortedSetOps.zquery(keyspace(), key(key), score, Objects.requireNonNull(member, "member"), offset,
+            limit);
     }
 }
