@@ -94,7 +94,65 @@ public enum KvError {
     /** HELLO with a protocol version the server does not speak. */
     NOPROTO("NOPROTO unsupported protocol version"),
     /** Connection refused because maxclients is reached. */
-    MAX_CLIENTS("ERR max number of clients reached");
+    MAX_CLIENTS("ERR max number of clients reached"),
+    /** RESP: a multibulk count that is not a number or out of range. */
+    PROTO_INVALID_MULTIBULK_LENGTH("ERR Protocol error: invalid multibulk length"),
+    /** RESP: a bulk length that is not a number, negative or above proto-max-bulk-len. */
+    PROTO_INVALID_BULK_LENGTH("ERR Protocol error: invalid bulk length"),
+    /** RESP: template, an argument that does not start with {@code '$'}. */
+    PROTO_EXPECTED_DOLLAR("ERR Protocol error: expected '$', got '%s'"),
+    /** RESP: an inline command line longer than the inline limit (64 KB). */
+    PROTO_TOO_BIG_INLINE("ERR Protocol error: too big inline request"),
+    /** RESP: a multibulk count line longer than the inline limit. */
+    PROTO_TOO_BIG_MBULK_COUNT("ERR Protocol error: too big mbulk count string"),
+    /** RESP: a bulk length line longer than the inline limit. */
+    PROTO_TOO_BIG_BULK_COUNT("ERR Protocol error: too big bulk count string"),
+    /** RESP: an inline command with an unterminated quote. */
+    PROTO_UNBALANCED_QUOTES("ERR Protocol error: unbalanced quotes in request"),
+    /** Template: a container command (CLIENT, CONFIG, COMMAND) with an unknown subcommand. */
+    UNKNOWN_SUBCOMMAND("ERR unknown subcommand '%s'. Try %s HELP."),
+    /** Template: EXPIRE family with an option that is not NX, XX, GT or LT. */
+    UNSUPPORTED_OPTION("ERR Unsupported option %s"),
+    /** DECRBY with the smallest 64-bit integer, whose negation overflows. */
+    DECREMENT_OVERFLOW("ERR decrement would overflow"),
+    /** HELLO with a protocol version that is not an integer. */
+    HELLO_PROTOCOL_NOT_INTEGER("ERR Protocol version is not an integer or out of range"),
+    /** Template: HELLO with an unknown option. */
+    HELLO_SYNTAX("ERR Syntax error in HELLO option '%s'"),
+    /** HELLO before authentication, without its AUTH option. */
+    HELLO_NOAUTH("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> "
+        + "AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at "
+        + "the same time"),
+    /** CLIENT SETNAME (and HELLO SETNAME) with a name containing spaces or special characters. */
+    CLIENT_NAME_INVALID("ERR Client names cannot contain spaces, newlines or special characters."),
+    /** Template: CLIENT SETINFO with an attribute other than LIB-NAME or LIB-VER. */
+    CLIENT_SETINFO_UNKNOWN("ERR Unrecognized option '%s'"),
+    /** Template: CLIENT SETINFO with a value containing spaces or special characters. */
+    CLIENT_SETINFO_INVALID("ERR %s cannot contain spaces, newlines or special characters."),
+    /** CLIENT KILL ID or CLIENT LIST ID with an id that is not a positive integer. */
+    CLIENT_ID_INVALID("ERR client-id should be greater than 0"),
+    /** CLIENT KILL that matched no client (old ip:port form). */
+    NO_SUCH_CLIENT("ERR No such client"),
+    /** Template: CONFIG SET of a parameter that is not known and cannot be stored. */
+    CONFIG_SET_UNKNOWN("ERR Unknown option or number of arguments for CONFIG SET - '%s'"),
+    /** Template: CONFIG SET that failed: parameter and reason. */
+    CONFIG_SET_FAILED("ERR CONFIG SET failed (possibly related to argument '%s') - %s"),
+    /** WAIT and friends with a timeout that is not an integer. */
+    TIMEOUT_NOT_INTEGER("ERR timeout is not an integer or out of range"),
+    /** CLIENT LIST ID with an id that is not a positive integer. */
+    CLIENT_LIST_INVALID_ID("ERR Invalid client ID"),
+    /** CONFIG REWRITE without a configuration file. */
+    CONFIG_NO_FILE("ERR The server is running without a config file"),
+    /** SHUTDOWN ABORT while no shutdown is in progress. */
+    SHUTDOWN_NOT_IN_PROGRESS("ERR No shutdown in progress."),
+    /** WAIT with a negative timeout. */
+    TIMEOUT_NEGATIVE("ERR timeout is negative"),
+    /** WAITAOF asking for local fsyncs while there is no append-only file. */
+    WAITAOF_NO_AOF("ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled."),
+    /** FUNCTION FLUSH with an option other than SYNC or ASYNC. */
+    FUNCTION_FLUSH_OPTION("ERR FUNCTION FLUSH only supports SYNC|ASYNC option"),
+    /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
+    INTERNAL("ERR internal error");
 
     private final String text;
     private final KvException shared;
@@ -161,5 +219,15 @@ public enum KvError {
      */
     public static String unknownCommand(final String command, final String quotedArgs) {
         return String.format(UNKNOWN_COMMAND.text, command, quotedArgs);
+    }
+
+    /**
+     * Formats a template constant with its arguments.
+     *
+     * @param args the values for the template's {@code %s} placeholders.
+     * @return the formatted text.
+     */
+    public String format(final Object... args) {
+        return String.format(text, args);
     }
 }

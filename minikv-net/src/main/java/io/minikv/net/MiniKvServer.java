@@ -1,0 +1,285 @@
+package io.minikv.net;
+
+import io.minikv.MiniKv;
+import io.minikv.api.KvOptions;
+import io.minikv.api.KvStore;
+import io.minikv.net.command.CommandTable;
+import io.minikv.net.command.Commands;
+import io.minikv.net.command.Dispatcher;
+import io.minikv.net.command.ServerContext;
+import io.minikv.net.loop.Acceptor;
+import io.minikv.net.resp.RespLimits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A Redis-compatible RESP2 server over a {@link KvStore}: one acceptor thread and N event loops.
+ * <p>
+ * Embeddable: a test can serve its own in-process store on a free port and point Jedis or Lettuce at it.
+ * <pre>{@code
+ * try (MiniKvServer server = MiniKvServer.builder().port(0).build().start()) {
+ *     Jedis jedis = new Jedis(server.host(), server.port());
+ *     ...
+ * }
+ * }</pre>
+ * Without {@link Builder#store(KvStore)} the server opens its own store and closes it on {@link #close()}; a store
+ * passed in stays open. Startup takes milliseconds.
+ * <p>
+ * Thread-safe: {@link #start()} and {@link #close()} may be called from any thread; {@link #close()} is graceful:
+ * it stops accepting, lets in-flight commands finish, flushes their replies and then closes the connections.
+ */
+public final class MiniKvServer implements AutoCloseable {
+    private final ServerConfig config;
+    private final KvStore store;
+    private final boolean ownsStore;
+    private final ServerContext context;
+    private final Dispatcher dispatcher;
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch terminated = new CountDownLatch(1);
+    private volatile Acceptor acceptor;
+
+    private MiniKvServer(final ServerConfig config, final KvStore store) {
+        this.config = config;
+        this.ownsStore = store == null;
+        this.store = store != null ? store
+            : MiniKv.open(KvOptions.builder().maxMemoryBytes(config.maxMemoryBytes()).build());
+        final CommandTable table = Commands.table();
+        this.context = new ServerContext(this.store, table, config.bind(), config.requirePassword(),
+            config.maxClients(), config.idleTimeoutSeconds(),
+            store != null ? 0 : config.maxMemoryBytes(), config.limits());
+        this.dispatcher = new Dispatcher(table);
+        context.shutdownAction(this::close);
+    }
+
+    /**
+     * Returns a builder with the defaults of {@link ServerConfig}.
+     *
+     * @return a new builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @return this server.
+     * @throws UncheckedIOException when the address cannot be bound.
+     * @throws IllegalStateException when already started or closed.
+     */
+    public MiniKvServer start() {
+        if (closed.get() || !started.compareAndSet(false, true)) {
+            throw new IllegalStateException("server already started or closed");
+        }
+        try {
+            final Acceptor created = new Acceptor(context, dispatcher, config.bind(), config.port(),
+                config.workers());
+            context.port(created.port());
+            acceptor = created;
+            created.start();
+            return this;
+        } catch (final IOException e) {
+            close();
+            throw new UncheckedIOException("cannot listen on " + config.bind() + ":" + config.port(), e);
+        }
+    }
+
+    /**
+     * Returns the port the server listens on (the chosen one when built with port 0).
+     *
+     * @return the port, or the configured port before {@link #start()}.
+     */
+    public int port() {
+        final Acceptor current = acceptor;
+        return current != null ? current.port() : config.port();
+    }
+
+    /**
+     * Returns the address the server listens on.
+     *
+     * @return the bind address, e.g. {@code 127.0.0.1}.
+     */
+    public String host() {
+        return config.bind();
+    }
+
+    /**
+     * Returns the store this server serves.
+     *
+     * @return database 0 of the store.
+     */
+    public KvStore store() {
+        return store;
+    }
+
+    /**
+     * Returns the settings.
+     *
+     * @return the configuration.
+     */
+    public ServerConfig config() {
+        return config;
+    }
+
+    /**
+     * Waits until the server has been closed, by {@link #close()} or a client's SHUTDOWN.
+     *
+     * @throws InterruptedException when interrupted.
+     */
+    public void awaitTermination() throws InterruptedException {
+        terminated.await();
+    }
+
+    /**
+     * Stops the server gracefully: stops accepting, finishes in-flight commands, flushes replies, closes every
+     * connection, and closes the store if the server opened it. Idempotent; later calls return at once.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            final Acceptor current = acceptor;
+            if (current != null) {
+                current.close();
+            }
+        } finally {
+            if (ownsStore) {
+                store.close();
+            }
+            terminated.countDown();
+        }
+    }
+
+    /** Builds a {@link MiniKvServer}; not thread-safe. */
+    public static final class Builder {
+        private String bind = ServerConfig.DEFAULT_BIND;
+        private int port = ServerConfig.DEFAULT_PORT;
+        private int workers = ServerConfig.DEFAULT_WORKERS;
+        private int idleTimeoutSeconds;
+        private int maxClients = ServerConfig.DEFAULT_MAX_CLIENTS;
+        private String requirePassword;
+        private long maxMemoryBytes;
+        private RespLimits limits = RespLimits.DEFAULTS;
+        private KvStore store;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the address to listen on.
+         *
+         * @param address an IP address or host name; {@code 0.0.0.0} for all interfaces.
+         * @return this builder.
+         */
+        public Builder bind(final String address) {
+            this.bind = address;
+            return this;
+        }
+
+        /**
+         * Sets the port.
+         *
+         * @param value 0 to 65535; 0 picks a free port, see {@link MiniKvServer#port()}.
+         * @return this builder.
+         */
+        public Builder port(final int value) {
+            this.port = value;
+            return this;
+        }
+
+        /**
+         * Sets the number of event loops.
+         *
+         * @param count 1 to 256.
+         * @return this builder.
+         */
+        public Builder workers(final int count) {
+            this.workers = count;
+            return this;
+        }
+
+        /**
+         * Serves an existing store instead of opening one; the server does not close it.
+         *
+         * @param kvStore the store.
+         * @return this builder.
+         */
+        public Builder store(final KvStore kvStore) {
+            this.store = kvStore;
+            return this;
+        }
+
+        /**
+         * Requires clients to authenticate with AUTH.
+         *
+         * @param password the password, or null for none.
+         * @return this builder.
+         */
+        public Builder requirePassword(final String password) {
+            this.requirePassword = password;
+            return this;
+        }
+
+        /**
+         * Sets the connection limit; further clients get {@code -ERR max number of clients reached}.
+         *
+         * @param count at least 1.
+         * @return this builder.
+         */
+        public Builder maxClients(final int count) {
+            this.maxClients = count;
+            return this;
+        }
+
+        /**
+         * Closes clients idle for this long.
+         *
+         * @param seconds 0 for never.
+         * @return this builder.
+         */
+        public Builder idleTimeoutSeconds(final int seconds) {
+            this.idleTimeoutSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Sets the memory limit of the store the server opens (ignored with {@link #store(KvStore)}).
+         *
+         * @param bytes 0 for none.
+         * @return this builder.
+         */
+        public Builder maxMemoryBytes(final long bytes) {
+            this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the protocol limits.
+         *
+         * @param value the limits.
+         * @return this builder.
+         */
+        public Builder limits(final RespLimits value) {
+            this.limits = value;
+            return this;
+        }
+
+        /**
+         * Validates the settings and creates the server (not started).
+         *
+         * @return the server.
+         * @throws IllegalArgumentException when a setting is out of range.
+         */
+        public MiniKvServer build() {
+            final ServerConfig config = new ServerConfig(bind, port, workers, idleTimeoutSeconds, maxClients,
+                requirePassword, maxMemoryBytes, limits);
+            return new MiniKvServer(config, store);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.minikv.net.command;
+
+import io.minikv.api.KvStore;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+/**
+ * The server-side state of one client connection that commands see: selected database, authentication, name and
+ * library info, the current command's arguments and the reply writer, as Redis's {@code client} struct.
+ * <p>
+ * Owned by the connection's event loop thread. The fields read by other clients' {@code CLIENT LIST} and
+ * {@code CLIENT KILL} (name, database, last command, timestamps) are volatile.
+ */
+public final class Client {
+    private final long id;
+    private final ServerContext server;
+    private final ClientControl control;
+    private final String address;
+    private final String localAddress;
+    private final long createdMillis;
+    private final ReplyWriter reply;
+    private CommandArgs args;
+    private KvStore db;
+    private volatile int dbIndex;
+    private boolean authenticated;
+    private boolean closeAfterReply;
+    private volatile String name = "";
+    private volatile String libName = "";
+    private volatile String libVersion = "";
+    private volatile String lastCommand = "NULL";
+    private volatile long lastInteractionMillis;
+
+    /**
+     * Creates the state of a new connection.
+     *
+     * @param id the unique client id.
+     * @param server the shared server context.
+     * @param control the connection.
+     * @param address the peer as {@code ip:port}.
+     * @param localAddress the local end as {@code ip:port}.
+     * @param reply the connection's reply writer.
+     * @param nowMillis the current time.
+     */
+    public Client(final long id, final ServerContext server, final ClientControl control, final String address,
+        final String localAddress, final ReplyWriter reply, final long nowMillis) {
+        this.id = id;
+        this.server = server;
+        this.control = control;
+        this.address = address;
+        this.localAddress = localAddress;
+        this.reply = reply;
+        this.createdMillis = nowMillis;
+        this.lastInteractionMillis = nowMillis;
+        this.db = server.store();
+        this.authenticated = server.requirePassword() == null;
+    }
+
+    /** @return the unique client id. */
+    public long id() {
+        return id;
+    }
+
+    /** @return the shared server context. */
+    public ServerContext server() {
+        return server;
+    }
+
+    /** @return the connection controls. */
+    public ClientControl control() {
+        return control;
+    }
+
+    /** @return the peer address {@code ip:port}. */
+    public String address() {
+        return address;
+    }
+
+    /** @return the local address {@code ip:port}. */
+    public String localAddress() {
+        return localAddress;
+    }
+
+    /** @return when the connection was accepted, Unix milliseconds. */
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    /** @return the current command's arguments. */
+    public CommandArgs args() {
+        return args;
+    }
+
+    /**
+     * Sets the current command's arguments; called by the dispatcher.
+     *
+     * @param args the arguments.
+     */
+    void args(final CommandArgs args) {
+        this.args = args;
+    }
+
+    /** @return the reply writer. */
+    public ReplyWriter reply() {
+        return reply;
+    }
+
+    /** @return the selected database. */
+    public KvStore db() {
+        return db;
+    }
+
+    /** @return the selected database index. */
+    public int dbIndex() {
+        return dbIndex;
+    }
+
+    /**
+     * Selects a database.
+     *
+     * @param store the database view.
+     */
+    public void select(final KvStore store) {
+        this.db = store;
+        this.dbIndex = store.databaseIndex();
+    }
+
+    /** @return whether the client may run commands that need authentication. */
+    public boolean authenticated() {
+        return authenticated;
+    }
+
+    /**
+     * Sets the authentication state.
+     *
+     * @param value true after a successful AUTH.
+     */
+    public void authenticated(final boolean value) {
+        this.authenticated = value;
+    }
+
+    /** @return whether the connection closes once the pending replies are sent. */
+    public boolean closeAfterReply() {
+        return closeAfterReply;
+    }
+
+    /** Closes the connection after the current replies are sent (QUIT, protocol errors). */
+    public void closeAfterReply(final boolean value) {
+        this.closeAfterReply = value;
+    }
+
+    /** @return the name set by CLIENT SETNAME, empty when none. */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Sets the connection name.
+     *
+     * @param value the name, empty to clear.
+     */
+    public void name(final String value) {
+        this.name = value;
+    }
+
+    /** @return the library name from CLIENT SETINFO. */
+    public String libName() {
+        return libName;
+    }
+
+    /** @return the library version from CLIENT SETINFO. */
+    public String libVersion() {
+        return libVersion;
+    }
+
+    /**
+     * Sets the library name.
+     *
+     * @param value the name.
+     */
+    public void libName(final String value) {
+        this.libName = value;
+    }
+
+    /**
+     * Sets the library version.
+     *
+     * @param value the version.
+     */
+    public void libVersion(final String value) {
+        this.libVersion = value;
+    }
+
+    /** @return the last command's name, as CLIENT LIST shows it. */
+    public String lastCommand() {
+        return lastCommand;
+    }
+
+    /**
+     * Records the last command.
+     *
+     * @param value the command's full name.
+     */
+    void lastCommand(final String value) {
+        this.lastCommand = value;
+    }
+
+    /** @return when the client last sent a command, Unix milliseconds. */
+    public long lastInteractionMillis() {
+        return lastInteractionMillis;
+    }
+
+    /**
+     * Records activity.
+     *
+     * @param nowMillis the current time.
+     */
+    public void touch(final long nowMillis) {
+        this.lastInteractionMillis = nowMillis;
+    }
+}

@@ -1,0 +1,251 @@
+package io.minikv.net.command;
+
+import static io.minikv.net.command.CommandSpec.FLAG_ADMIN;
+import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
+import static io.minikv.net.command.CommandSpec.FLAG_NOSCRIPT;
+import static io.minikv.net.command.CommandSpec.FLAG_STALE;
+
+import io.minikv.api.KvError;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CLIENT and its subcommands: what client libraries send on connect (SETNAME, SETINFO, NO-EVICT) and what tools
+ * use to inspect connections (ID, GETNAME, INFO, LIST, KILL).
+ */
+final class ClientCommands {
+    private static final String GROUP = "connection";
+    private static final int FLAGS = FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE;
+    private static final String[] HELP = {
+        "CLIENT <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "GETNAME", "    Return the name of the current connection.",
+        "ID", "    Return the ID of the current connection.",
+        "INFO", "    Return information about the current client connection.",
+        "KILL <ip:port>", "    Kill connection made from <ip:port>.",
+        "KILL <option> <value> [<option> <value> [...]]",
+        "    Kill connections. Options are: ID <client-id>, ADDR <ip:port>, LADDR <ip:port>, USER <username>,",
+        "    TYPE <normal|master|replica|pubsub>, SKIPME (YES|NO), MAXAGE <seconds>.",
+        "LIST [options ...]", "    Return information about client connections. Options: TYPE <type>, ID <id...>.",
+        "SETNAME <name>", "    Assign the name <name> to the current connection.",
+        "SETINFO <option> <value>", "    Set LIB-NAME or LIB-VER of the current connection.",
+        "NO-EVICT (ON|OFF)", "    Accepted; mini-kv never evicts clients.",
+        "NO-TOUCH (ON|OFF)", "    Accepted; mini-kv keeps no access times for eviction.",
+        "HELP", "    Print this help."};
+
+    private ClientCommands() {
+    }
+
+    /**
+     * Registers CLIENT.
+     *
+     * @param table the table.
+     */
+    static void register(final CommandTable table) {
+        table.register(CommandSpec.of("client", -2, GROUP, null).flags(FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE)
+            .doc("A container for client connection commands.", "2.4.0")
+            .sub(sub("setname", 3, ClientCommands::setname, "Sets the connection name.", "2.6.9"))
+            .sub(sub("getname", 2, c -> c.reply().bulk(c.name().isEmpty() ? null : c.name()),
+                "Returns the name of the connection.", "2.6.9"))
+            .sub(sub("id", 2, c -> c.reply().integer(c.id()), "Returns the unique client ID of the connection.",
+                "5.0.0"))
+            .sub(sub("setinfo", 4, ClientCommands::setinfo, "Sets information specific to the client or connection.",
+                "7.2.0"))
+            .sub(sub("info", 2, c -> c.reply().bulk(describe(c, System.currentTimeMillis()) + "\n"),
+                "Returns information about the connection.", "6.2.0"))
+            .sub(sub("list", -2, ClientCommands::list, "Lists open connections.", "2.4.0"))
+            .sub(CommandSpec.of("client|kill", -3, GROUP, ClientCommands::kill).flags(FLAGS | FLAG_ADMIN)
+                .doc("Terminates open connections.", "2.4.0").build())
+            .sub(sub("no-evict", 3, ClientCommands::onOff,
+                "Sets the client eviction mode of the connection.", "7.0.0"))
+            .sub(sub("no-touch", 3, ClientCommands::onOff,
+                "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", "7.2.0"))
+            .sub(sub("help", 2, ClientCommands::help, "Returns helpful text about the different subcommands.",
+                "5.0.0"))
+            .build());
+    }
+
+    private static CommandSpec sub(final String name, final int arity, final CommandHandler handler,
+        final String summary, final String since) {
+        return CommandSpec.of("client|" + name, arity, GROUP, handler).flags(FLAGS).doc(summary, since).build();
+    }
+
+    static void setname(final Client c) {
+        final String name = c.args().string(2);
+        if (!ConnectionCommands.validName(name)) {
+            c.reply().error(KvError.CLIENT_NAME_INVALID);
+            return;
+        }
+        c.name(name);
+        c.reply().ok();
+    }
+
+    static void setinfo(final Client c) {
+        final CommandArgs a = c.args();
+        final String value = a.string(3);
+        final boolean libName = a.is(2, Keywords.LIB_NAME);
+        if (!libName && !a.is(2, Keywords.LIB_VER)) {
+            c.reply().error(KvError.CLIENT_SETINFO_UNKNOWN.format(a.string(2)));
+            return;
+        }
+        if (!ConnectionCommands.validName(value)) {
+            c.reply().error(KvError.CLIENT_SETINFO_INVALID.format(libName ? "lib-name" : "lib-ver"));
+            return;
+        }
+        if (libName) {
+            c.libName(value);
+        } else {
+            c.libVersion(value);
+        }
+        c.reply().ok();
+    }
+
+    static void onOff(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.is(2, Keywords.ON) || a.is(2, Keywords.OFF)) {
+            c.reply().ok();
+        } else {
+            c.reply().error(KvError.SYNTAX);
+        }
+    }
+
+    static void help(final Client c) {
+        final ReplyWriter reply = c.reply();
+        reply.array(HELP.length);
+        for (final String line : HELP) {
+            reply.simple(line);
+        }
+    }
+
+    static void list(final Client c) {
+        final CommandArgs a = c.args();
+        final List<Long> ids = new ArrayList<>();
+        boolean none = false;
+        for (int i = 2; i < a.count(); i++) {
+            if (a.is(i, Keywords.TYPE) && i + 1 < a.count()) {
+                // Every mini-kv client is a normal client: no replicas, masters or pub/sub connections.
+                none = !a.is(++i, Keywords.NORMAL);
+            } else if (a.is(i, Keywords.ID) && i + 1 < a.count()) {
+                for (i++; i < a.count(); i++) {
+                    if (!a.parseLong(i) || a.longValue() <= 0) {
+                        c.reply().error(KvError.CLIENT_LIST_INVALID_ID);
+                        return;
+                    }
+                    ids.add(a.longValue());
+                }
+            } else {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        final StringBuilder out = new StringBuilder();
+        final long now = System.currentTimeMillis();
+        if (!none) {
+            for (final Client other : c.server().clients().values()) {
+                if (ids.isEmpty() || ids.contains(other.id())) {
+                    out.append(describe(other, now)).append('\n');
+                }
+            }
+        }
+        c.reply().bulk(out.toString());
+    }
+
+    static void kill(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() == 3) {
+            final String addr = a.string(2);
+            for (final Client other : c.server().clients().values()) {
+                if (other.address().equals(addr)) {
+                    other.control().kill();
+                    c.reply().ok();
+                    return;
+                }
+            }
+            c.reply().error(KvError.NO_SUCH_CLIENT);
+            return;
+        }
+        long id = 0;
+        String addr = null;
+        String laddr = null;
+        String user = null;
+        boolean skipMe = true;
+        long maxAge = 0;
+        boolean typeNone = false;
+        if (a.count() % 2 != 0) {
+            c.reply().error(KvError.SYNTAX);
+            return;
+        }
+        for (int i = 2; i < a.count(); i += 2) {
+            if (a.is(i, Keywords.ID)) {
+                if (!a.parseLong(i + 1) || a.longValue() <= 0) {
+                    c.reply().error(KvError.CLIENT_ID_INVALID);
+                    return;
+                }
+                id = a.longValue();
+            } else if (a.is(i, Keywords.ADDR)) {
+                addr = a.string(i + 1);
+            } else if (a.is(i, Keywords.LADDR)) {
+                laddr = a.string(i + 1);
+            } else if (a.is(i, Keywords.USER)) {
+                user = a.string(i + 1);
+            } else if (a.is(i, Keywords.TYPE)) {
+                typeNone = !a.is(i + 1, Keywords.NORMAL);
+            } else if (a.is(i, Keywords.SKIPME)) {
+                if (a.is(i + 1, Keywords.YES)) {
+                    skipMe = true;
+                } else if (a.is(i + 1, Keywords.NO)) {
+                    skipMe = false;
+                } else {
+                    c.reply().error(KvError.SYNTAX);
+                    return;
+                }
+            } else if (a.is(i, Keywords.MAXAGE)) {
+                if (!a.parseLong(i + 1)) {
+                    c.reply().error(KvError.NOT_INTEGER);
+                    return;
+                }
+                maxAge = a.longValue();
+            } else {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        long killed = 0;
+        final long now = System.currentTimeMillis();
+        for (final Client other : c.server().clients().values()) {
+            final boolean match = !typeNone
+                && (id == 0 || other.id() == id)
+                && (addr == null || other.address().equals(addr))
+                && (laddr == null || other.localAddress().equals(laddr))
+                && (user == null || "default".equals(user))
+                && (maxAge == 0 || (now - other.createdMillis()) / 1000 >= maxAge)
+                && !(skipMe && other == c);
+            if (match) {
+                other.control().kill();
+                killed++;
+            }
+        }
+        c.reply().integer(killed);
+    }
+
+    /**
+     * Formats one CLIENT LIST line, with Redis's fields.
+     *
+     * @param c the client.
+     * @param now the current time in Unix milliseconds.
+     * @return the line without the newline.
+     */
+    static String describe(final Client c, final long now) {
+        final int qbuf = c.control().queryBufferLength();
+        final int omem = c.control().outputBufferLength();
+        return "id=" + c.id() + " addr=" + c.address() + " laddr=" + c.localAddress() + " fd=-1 name=" + c.name()
+            + " age=" + Math.max(0, (now - c.createdMillis()) / 1000)
+            + " idle=" + Math.max(0, (now - c.lastInteractionMillis()) / 1000)
+            + " flags=N db=" + c.dbIndex() + " sub=0 psub=0 ssub=0 multi=-1 qbuf=" + qbuf + " qbuf-free=0"
+            + " argv-mem=0 multi-mem=0 rbs=" + qbuf + " rbp=0 obl=" + omem + " oll=0 omem=" + omem
+            + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + c.lastCommand() + " user=default redir=-1 resp=2"
+            + " lib-name=" + c.libName() + " lib-ver=" + c.libVersion();
+    }
+}

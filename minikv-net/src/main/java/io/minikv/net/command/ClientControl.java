@@ -1,0 +1,45 @@
+package io.minikv.net.command;
+
+/**
+ * What commands may ask of the connection behind a {@link Client}: implemented by the event loop's connection.
+ */
+public interface ClientControl {
+    /**
+     * Closes the connection after the replies already written are flushed. Thread-safe: from another thread (CLIENT
+     * KILL) the close is handed to the connection's own event loop.
+     */
+    void kill();
+
+    /**
+     * Stops executing further commands of this connection (a blocking command parks it); input is still buffered.
+     * Call on the connection's event loop thread.
+     */
+    void suspend();
+
+    /**
+     * Resumes a suspended connection: its buffered commands run and the replies are flushed. Thread-safe: the work is
+     * handed to the connection's own event loop.
+     */
+    void resume();
+
+    /**
+     * Runs a task on the connection's event loop thread, e.g. to write a reply for a parked command.
+     *
+     * @param task the task.
+     */
+    void execute(Runnable task);
+
+    /**
+     * Returns the bytes of received, not yet executed input.
+     *
+     * @return the query buffer length.
+     */
+    int queryBufferLength();
+
+    /**
+     * Returns the bytes of replies not yet sent.
+     *
+     * @return the output buffer length.
+     */
+    int outputBufferLength();
+}

@@ -1,0 +1,258 @@
+package io.minikv.net.command;
+
+import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
+import static io.minikv.net.command.CommandSpec.FLAG_STALE;
+
+import io.minikv.api.KvError;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * COMMAND and its subcommands, answered from the {@link CommandTable}: COUNT, LIST (which the docs generator reads),
+ * INFO in Redis 7's ten-field form, and DOCS with summary, since and group, enough for redis-cli's hints.
+ */
+final class CommandCommands {
+    private static final String GROUP = "server";
+    private static final int FLAGS = FLAG_LOADING | FLAG_STALE;
+    private static final String[] HELP = {
+        "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "(no subcommand)", "    Return details about all commands.",
+        "COUNT", "    Return the total number of commands in this server.",
+        "LIST [FILTERBY (MODULE <module-name>|ACLCAT <category>|PATTERN <pattern>)]",
+        "    Return a list of all commands in this server.",
+        "INFO [<command-name> ...]", "    Return details about the specified commands, or all when none is given.",
+        "DOCS [<command-name> ...]", "    Return documentation details about the specified commands.",
+        "HELP", "    Print this help."};
+
+    private CommandCommands() {
+    }
+
+    /**
+     * Registers COMMAND.
+     *
+     * @param table the table.
+     */
+    static void register(final CommandTable table) {
+        table.register(CommandSpec.of("command", -1, GROUP, CommandCommands::all).flags(FLAGS)
+            .doc("Returns detailed information about all commands.", "2.8.13")
+            .sub(sub("count", 2, CommandCommands::count, "Returns a count of commands."))
+            .sub(sub("list", -2, CommandCommands::list, "Returns a list of command names."))
+            .sub(sub("info", -2, CommandCommands::info, "Returns information about one, multiple or all commands."))
+            .sub(sub("docs", -2, CommandCommands::docs, "Returns documentary information about one, multiple or all "
+                + "commands."))
+            .sub(sub("help", 2, CommandCommands::help, "Returns helpful text about the different subcommands."))
+            .build());
+    }
+
+    private static CommandSpec sub(final String name, final int arity, final CommandHandler handler,
+        final String summary) {
+        return CommandSpec.of("command|" + name, arity, GROUP, handler).flags(FLAGS).doc(summary, "7.0.0").build();
+    }
+
+    static void all(final Client c) {
+        final List<CommandSpec> specs = c.server().table().all();
+        c.reply().array(specs.size());
+        for (final CommandSpec spec : specs) {
+            writeInfo(c.reply(), spec);
+        }
+    }
+
+    static void count(final Client c) {
+        c.reply().integer(c.server().table().size());
+    }
+
+    static void list(final Client c) {
+        final CommandArgs a = c.args();
+        String pattern = null;
+        String category = null;
+        boolean module = false;
+        if (a.count() != 2) {
+            if (a.count() != 5 || !a.is(2, Keywords.FILTERBY)) {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+            if (a.is(3, Keywords.PATTERN)) {
+                pattern = a.string(4);
+            } else if (a.is(3, Keywords.ACLCAT)) {
+                category = a.string(4).toLowerCase(Locale.ROOT);
+            } else if (a.is(3, Keywords.MODULE)) {
+                module = true;
+            } else {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        final List<String> names = new ArrayList<>();
+        if (!module) {
+            for (final CommandSpec spec : c.server().table().all()) {
+                addNames(names, spec, pattern, category);
+                for (final CommandSpec sub : spec.subcommands().values()) {
+                    addNames(names, sub, pattern, category);
+                }
+            }
+        }
+        c.reply().array(names.size());
+        for (final String name : names) {
+            c.reply().bulk(name);
+        }
+    }
+
+    private static void addNames(final List<String> names, final CommandSpec spec, final String pattern,
+        final String category) {
+        if (pattern != null && !Glob.matches(pattern, spec.name(), true)) {
+            return;
+        }
+        if (category != null && !aclCategories(spec).contains("@" + category)) {
+            return;
+        }
+        names.add(spec.name());
+    }
+
+    static void info(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() == 2) {
+            all(c);
+            return;
+        }
+        final ReplyWriter reply = c.reply();
+        reply.array(a.count() - 2);
+        for (int i = 2; i < a.count(); i++) {
+            final CommandSpec spec = find(c, a.string(i));
+            if (spec == null) {
+                reply.nullArray();
+            } else {
+                writeInfo(reply, spec);
+            }
+        }
+    }
+
+    private static CommandSpec find(final Client c, final String name) {
+        final int bar = name.indexOf('|');
+        if (bar < 0) {
+            return c.server().table().get(name);
+        }
+        final CommandSpec parent = c.server().table().get(name.substring(0, bar));
+        return parent == null ? null : parent.subcommands().get(name.substring(bar + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Writes the ten fields of Redis 7's COMMAND INFO entry. */
+    private static void writeInfo(final ReplyWriter reply, final CommandSpec spec) {
+        reply.array(10);
+        reply.bulk(spec.name());
+        reply.integer(spec.arity());
+        final String[] flags = spec.flagNames();
+        reply.array(flags.length);
+        for (final String flag : flags) {
+            reply.simple(flag);
+        }
+        reply.integer(spec.firstKey());
+        reply.integer(spec.lastKey());
+        reply.integer(spec.keyStep());
+        final List<String> categories = aclCategories(spec);
+        reply.array(categories.size());
+        for (final String category : categories) {
+            reply.simple(category);
+        }
+        reply.array(0);
+        reply.array(0);
+        reply.array(spec.subcommands().size());
+        for (final CommandSpec sub : spec.subcommands().values()) {
+            writeInfo(reply, sub);
+        }
+    }
+
+    /**
+     * Derives the ACL categories Redis would list from the flags and group.
+     *
+     * @param spec the command.
+     * @return categories such as {@code @read}, {@code @string}, {@code @fast}.
+     */
+    static List<String> aclCategories(final CommandSpec spec) {
+        final List<String> categories = new ArrayList<>();
+        if (spec.has(CommandSpec.FLAG_WRITE)) {
+            categories.add("@write");
+        }
+        if (spec.has(CommandSpec.FLAG_READONLY)) {
+            categories.add("@read");
+        }
+        if (spec.has(CommandSpec.FLAG_ADMIN)) {
+            categories.add("@admin");
+            categories.add("@dangerous");
+        }
+        switch (spec.group()) {
+            case "generic":
+                categories.add("@keyspace");
+                break;
+            case "string":
+                categories.add("@string");
+                break;
+            case "sorted-set":
+                categories.add("@sortedset");
+                break;
+            case "connection":
+                categories.add("@connection");
+                break;
+            case "scripting":
+                categories.add("@scripting");
+                break;
+            default:
+                break;
+        }
+        categories.add(spec.has(CommandSpec.FLAG_FAST) ? "@fast" : "@slow");
+        if (spec.has(CommandSpec.FLAG_BLOCKING)) {
+            categories.add("@blocking");
+        }
+        return categories;
+    }
+
+    static void docs(final Client c) {
+        final CommandArgs a = c.args();
+        final List<CommandSpec> specs = new ArrayList<>();
+        if (a.count() == 2) {
+            specs.addAll(c.server().table().all());
+        } else {
+            for (int i = 2; i < a.count(); i++) {
+                final CommandSpec spec = find(c, a.string(i));
+                if (spec != null) {
+                    specs.add(spec);
+                }
+            }
+        }
+        final ReplyWriter reply = c.reply();
+        reply.array(specs.size() * 2L);
+        for (final CommandSpec spec : specs) {
+            reply.bulk(spec.name());
+            writeDocs(reply, spec);
+        }
+    }
+
+    private static void writeDocs(final ReplyWriter reply, final CommandSpec spec) {
+        final boolean subs = !spec.subcommands().isEmpty();
+        reply.array(subs ? 8 : 6);
+        reply.bulk("summary");
+        reply.bulk(spec.summary());
+        reply.bulk("since");
+        reply.bulk(spec.since());
+        reply.bulk("group");
+        reply.bulk(spec.group());
+        if (subs) {
+            reply.bulk("subcommands");
+            reply.array(spec.subcommands().size() * 2L);
+            for (final CommandSpec sub : spec.subcommands().values()) {
+                reply.bulk(sub.name());
+                writeDocs(reply, sub);
+            }
+        }
+    }
+
+    static void help(final Client c) {
+        c.reply().array(HELP.length);
+        for (final String line : HELP) {
+            c.reply().simple(line);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.minikv.net.command;
+
+/**
+ * Builds the command table from the command families. Adding a family is one class with a
+ * {@code register(CommandTable)} method plus one line here.
+ */
+public final class Commands {
+    private Commands() {
+    }
+
+    /**
+     * Returns a table holding every command mini-kv serves.
+     *
+     * @return a new table.
+     */
+    public static CommandTable table() {
+        final CommandTable table = new CommandTable();
+        ConnectionCommands.register(table);
+        ClientCommands.register(table);
+        ServerCommands.register(table);
+        InfoCommand.register(table);
+        ConfigCommands.register(table);
+        CommandCommands.register(table);
+        KeyCommands.register(table);
+        ExpireCommands.register(table);
+        StringCommands.register(table);
+        return table;
+    }
+}

@@ -1,0 +1,215 @@
+package io.minikv.net.command;
+
+import static io.minikv.net.command.CommandSpec.FLAG_ADMIN;
+import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
+import static io.minikv.net.command.CommandSpec.FLAG_NOSCRIPT;
+import static io.minikv.net.command.CommandSpec.FLAG_STALE;
+
+import io.minikv.api.KvError;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
+ * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit)
+ * takes effect at once. Any other parameter is stored and echoed back, so tools and client handshakes that set
+ * Redis-only parameters (notify-keyspace-events, save...) do not fail.
+ */
+final class ConfigCommands {
+    private static final String IMMUTABLE = "can't set immutable config";
+    private static final String NOT_INTEGER = "argument couldn't be parsed into an integer";
+    private static final String[] HELP = {
+        "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "GET <pattern>", "    Return parameters matching the glob-like <pattern> and their values.",
+        "SET <directive> <value>", "    Set the configuration <directive> to <value>.",
+        "RESETSTAT", "    Reset statistics reported by the INFO command.",
+        "REWRITE", "    Rewrite the configuration file.",
+        "HELP", "    Print this help."};
+
+    private ConfigCommands() {
+    }
+
+    /**
+     * Registers CONFIG.
+     *
+     * @param table the table.
+     */
+    static void register(final CommandTable table) {
+        final int flags = FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE;
+        table.register(CommandSpec.of("config", -2, "server", null).flags(flags)
+            .doc("A container for server configuration commands.", "2.0.0")
+            .sub(CommandSpec.of("config|get", -3, "server", ConfigCommands::get).flags(flags)
+                .doc("Returns the effective values of configuration parameters.", "2.0.0").build())
+            .sub(CommandSpec.of("config|set", -4, "server", ConfigCommands::set).flags(flags)
+                .doc("Sets configuration parameters in-flight.", "2.0.0").build())
+            .sub(CommandSpec.of("config|resetstat", 2, "server", ConfigCommands::resetstat).flags(flags)
+                .doc("Resets the server's statistics.", "2.0.0").build())
+            .sub(CommandSpec.of("config|rewrite", 2, "server", c -> c.reply().error(KvError.CONFIG_NO_FILE))
+                .flags(flags).doc("Persists the effective configuration to file.", "2.8.0").build())
+            .sub(CommandSpec.of("config|help", 2, "server", ConfigCommands::help).flags(flags)
+                .doc("Returns helpful text about the different subcommands.", "5.0.0").build())
+            .build());
+    }
+
+    /**
+     * Returns every parameter with its current value: the real ones first, then the stored ones.
+     *
+     * @param server the server.
+     * @return name to value, names in lower case.
+     */
+    static Map<String, String> parameters(final ServerContext server) {
+        final Map<String, String> all = new LinkedHashMap<>();
+        all.put("bind", server.bindAddress());
+        all.put("port", Integer.toString(server.port()));
+        all.put("databases", Integer.toString(server.databases()));
+        all.put("maxclients", Integer.toString(server.maxClients()));
+        all.put("timeout", Integer.toString(server.timeoutSeconds()));
+        all.put("requirepass", server.requirePassword() == null ? "" : server.requirePassword());
+        all.put("maxmemory", Long.toString(server.maxMemoryBytes()));
+        all.put("maxmemory-policy", "noeviction");
+        all.put("proto-max-bulk-len", Long.toString(server.limits().maxBulkLength()));
+        all.put("client-query-buffer-limit", Long.toString(server.limits().maxQueryBufferBytes()));
+        all.put("save", "");
+        all.put("appendonly", "no");
+        for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
+            all.putIfAbsent(e.getKey(), e.getValue());
+        }
+        return all;
+    }
+
+    static void get(final Client c) {
+        final CommandArgs a = c.args();
+        final Map<String, String> all = parameters(c.server());
+        final Map<String, String> found = new LinkedHashMap<>();
+        for (int i = 2; i < a.count(); i++) {
+            final String pattern = a.string(i);
+            if (!Glob.isGlob(pattern)) {
+                // Redis 7.0 echoes an exact name as the client typed it.
+                final String value = all.get(pattern.toLowerCase(Locale.ROOT));
+                if (value != null) {
+                    found.put(pattern, value);
+                }
+                continue;
+            }
+            for (final Map.Entry<String, String> e : all.entrySet()) {
+                if (Glob.matches(pattern, e.getKey(), true)) {
+                    found.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        final ReplyWriter reply = c.reply();
+        reply.array(found.size() * 2L);
+        for (final Map.Entry<String, String> e : found.entrySet()) {
+            reply.bulk(e.getKey());
+            reply.bulk(e.getValue());
+        }
+    }
+
+    static void set(final Client c) {
+        final CommandArgs a = c.args();
+        if ((a.count() - 2) % 2 != 0) {
+            c.reply().error(KvError.wrongArity("config|set"));
+            return;
+        }
+        final ServerContext server = c.server();
+        // Validate every pair before applying any, so a failed CONFIG SET changes nothing.
+        for (int i = 2; i < a.count(); i += 2) {
+            final String name = a.string(i).toLowerCase(Locale.ROOT);
+            final String problem = check(name, a.string(i + 1));
+            if (problem != null) {
+                c.reply().error(problem);
+                return;
+            }
+        }
+        for (int i = 2; i < a.count(); i += 2) {
+            apply(server, a.string(i).toLowerCase(Locale.ROOT), a.string(i + 1));
+        }
+        c.reply().ok();
+    }
+
+    /** Returns the error text for an unacceptable value, or null when it may be applied. */
+    private static String check(final String name, final String value) {
+        switch (name) {
+            case "bind":
+            case "port":
+            case "databases":
+            case "maxmemory":
+                return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
+            case "maxclients":
+                return intIn(value, 1, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
+            case "timeout":
+                return intIn(value, 0, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
+            case "proto-max-bulk-len":
+            case "client-query-buffer-limit": {
+                final long bytes = MemorySize.parse(value);
+                if (bytes < 1024 * 1024 || (name.equals("proto-max-bulk-len") && bytes > Integer.MAX_VALUE - 64)) {
+                    return KvError.CONFIG_SET_FAILED.format(name, "argument must be a memory value");
+                }
+                return null;
+            }
+            case "maxmemory-policy":
+                return value.equalsIgnoreCase("noeviction") ? null
+                    : KvError.CONFIG_SET_FAILED.format(name, "argument(s) must be one of the following: noeviction");
+            case "save":
+            case "appendonly":
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private static void apply(final ServerContext server, final String name, final String value) {
+        switch (name) {
+            case "maxclients":
+                server.maxClients(Integer.parseInt(value));
+                break;
+            case "timeout":
+                server.timeoutSeconds(Integer.parseInt(value));
+                break;
+            case "requirepass":
+                server.requirePassword(value);
+                break;
+            case "proto-max-bulk-len":
+                server.limits(server.limits().withMaxBulkLength(MemorySize.parse(value)));
+                break;
+            case "client-query-buffer-limit":
+                server.limits(server.limits().withMaxQueryBufferBytes(MemorySize.parse(value)));
+                break;
+            case "maxmemory-policy":
+                break;
+            default:
+                server.storedConfig().put(name, value);
+                break;
+        }
+    }
+
+    private static boolean intIn(final String value, final long min, final long max) {
+        try {
+            final long v = Long.parseLong(value);
+            return v >= min && v <= max;
+        } catch (final NumberFormatException e) {
+            return false;
+        }
+    }
+
+    static void resetstat(final Client c) {
+        final ServerContext server = c.server();
+        server.commandsProcessed().reset();
+        server.connectionsReceived().reset();
+        server.rejectedConnections().reset();
+        server.netInputBytes().reset();
+        server.netOutputBytes().reset();
+        c.reply().ok();
+    }
+
+    static void help(final Client c) {
+        c.reply().array(HELP.length);
+        for (final String line : HELP) {
+            c.reply().simple(line);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.minikv.net.command;
+
+import io.minikv.api.KvError;
+import io.minikv.api.KvException;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Runs one parsed command: looks it up (and its subcommand for containers such as CLIENT), checks arity and
+ * authentication in that order, as Redis's {@code processCommand} does, calls the handler and turns a
+ * {@link KvException} into its error reply. This is the only place that checks arity or reports unknown commands.
+ * <p>
+ * Stateless apart from the table; shared by all event loops.
+ */
+public final class Dispatcher {
+    private static final Logger LOG = System.getLogger(Dispatcher.class.getName());
+    /** Redis quotes the first arguments of an unknown command until 128 characters are used. */
+    private static final int UNKNOWN_ARGS_BUDGET = 128;
+
+    private final CommandTable table;
+
+    /**
+     * Creates a dispatcher over a table.
+     *
+     * @param table the command table.
+     */
+    public Dispatcher(final CommandTable table) {
+        this.table = table;
+    }
+
+    /**
+     * Executes a command and writes its reply.
+     *
+     * @param client the calling client.
+     * @param args the parsed command, at least one argument.
+     */
+    public void dispatch(final Client client, final CommandArgs args) {
+        client.args(args);
+        final ReplyWriter reply = client.reply();
+        CommandSpec spec = table.lookup(args, 0);
+        if (spec == null) {
+            reply.error(unknownCommand(args));
+            return;
+        }
+        final int argc = args.count();
+        if (!spec.subcommands().isEmpty() && argc >= 2) {
+            final CommandSpec sub = CommandTable.lookupSub(spec, args, 1);
+            if (sub == null) {
+                reply.error(KvError.UNKNOWN_SUBCOMMAND.format(truncate(args.string(1)),
+                    args.string(0).toUpperCase(Locale.ROOT)));
+                return;
+            }
+            spec = sub;
+        }
+        if (!spec.arityOk(argc)) {
+            reply.error(KvError.wrongArity(spec.name()));
+            return;
+        }
+        if (!client.authenticated() && !spec.has(CommandSpec.FLAG_NO_AUTH)) {
+            reply.error(KvError.NOAUTH);
+            return;
+        }
+        client.lastCommand(spec.name());
+        try {
+            spec.handler().handle(client);
+        } catch (final KvException e) {
+            final String message = e.getMessage();
+            if (e.error() != null && message.equals(e.error().text())) {
+                reply.error(e.error());
+            } else {
+                reply.error(message);
+            }
+        } catch (final ReplyWriter.OutputLimitExceeded e) {
+            throw e;
+        } catch (final RuntimeException e) {
+            LOG.log(Level.ERROR, "command " + spec.name() + " failed", e);
+            reply.error(KvError.INTERNAL);
+        }
+    }
+
+    /**
+     * Formats Redis's unknown command error, quoting the first arguments.
+     *
+     * @param args the command.
+     * @return the error text.
+     */
+    static String unknownCommand(final CommandArgs args) {
+        final StringBuilder quoted = new StringBuilder();
+        for (int i = 1; i < args.count() && quoted.length() < UNKNOWN_ARGS_BUDGET; i++) {
+            final String arg = cString(args.string(i));
+            final int room = UNKNOWN_ARGS_BUDGET - quoted.length();
+            quoted.append('\'').append(arg, 0, Math.min(arg.length(), room)).append("' ");
+        }
+        return KvError.unknownCommand(truncate(cString(args.string(0))), quoted.toString());
+    }
+
+    /** Redis formats arguments with {@code %s}, which stops at the first NUL byte. */
+    private static String cString(final String text) {
+        final int nul = text.indexOf('\0');
+        return nul < 0 ? text : text.substring(0, nul);
+    }
+
+    private static String truncate(final String text) {
+        return text.length() > UNKNOWN_ARGS_BUDGET ? text.substring(0, UNKNOWN_ARGS_BUDGET) : text;
+    }
+
+    /**
+     * Decodes bytes as the ISO-8859-1 text the error formatter works on.
+     *
+     * @param bytes the bytes.
+     * @return the text.
+     */
+    static String latin1(final byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+}

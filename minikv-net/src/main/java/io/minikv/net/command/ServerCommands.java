@@ -1,0 +1,168 @@
+package io.minikv.net.command;
+
+import static io.minikv.net.command.CommandSpec.FLAG_ADMIN;
+import static io.minikv.net.command.CommandSpec.FLAG_FAST;
+import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
+import static io.minikv.net.command.CommandSpec.FLAG_NOSCRIPT;
+import static io.minikv.net.command.CommandSpec.FLAG_READONLY;
+import static io.minikv.net.command.CommandSpec.FLAG_STALE;
+import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
+
+import io.minikv.api.KvError;
+import io.minikv.net.resp.CommandArgs;
+import io.minikv.net.resp.ReplyWriter;
+
+import java.time.Instant;
+
+/**
+ * The server group: DBSIZE, FLUSHDB, FLUSHALL, TIME, SHUTDOWN, WAIT, WAITAOF, FUNCTION FLUSH. INFO, CONFIG and
+ * COMMAND have their own classes.
+ */
+final class ServerCommands {
+    private static final String GROUP = "server";
+
+    private ServerCommands() {
+    }
+
+    /**
+     * Registers the family.
+     *
+     * @param table the table.
+     */
+    static void register(final CommandTable table) {
+        table.register(CommandSpec.of("dbsize", 1, GROUP, c -> c.reply().integer(c.db().dbsize()))
+            .flags(FLAG_READONLY | FLAG_FAST).doc("Returns the number of keys in the database.", "1.0.0").build());
+        table.register(CommandSpec.of("flushdb", -1, GROUP, ServerCommands::flushdb).flags(FLAG_WRITE)
+            .doc("Remove all keys from the current database.", "1.0.0").build());
+        table.register(CommandSpec.of("flushall", -1, GROUP, ServerCommands::flushall).flags(FLAG_WRITE)
+            .doc("Removes all keys from all databases.", "1.0.0").build());
+        table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
+            .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
+        table.register(CommandSpec.of("shutdown", -1, GROUP, ServerCommands::shutdown)
+            .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE)
+            .doc("Synchronously saves the database(s) to disk and shuts down the Redis server.", "1.0.0").build());
+        table.register(CommandSpec.of("wait", 3, "generic", ServerCommands::waitReplicas)
+            .doc("Blocks until the asynchronous replication of all preceding write commands sent by the connection "
+                + "is completed.", "3.0.0").build());
+        table.register(CommandSpec.of("waitaof", 4, "generic", ServerCommands::waitaof)
+            .doc("Blocks until all of the preceding write commands sent by the connection are written to the "
+                + "append-only file of the master and/or replicas.", "7.2.0").build());
+        table.register(CommandSpec.of("function", -2, "scripting", null)
+            .doc("A container for function commands.", "7.0.0")
+            .sub(CommandSpec.of("function|flush", -2, "scripting", ServerCommands::functionFlush)
+                .flags(FLAG_WRITE | FLAG_NOSCRIPT).doc("Deletes all libraries and functions.", "7.0.0").build())
+            .build());
+    }
+
+    /**
+     * Parses the optional ASYNC/SYNC argument of FLUSHDB and FLUSHALL.
+     *
+     * @return false after replying a syntax error.
+     */
+    private static boolean flushOption(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() > 2 || (a.count() == 2 && !a.is(1, Keywords.ASYNC) && !a.is(1, Keywords.SYNC))) {
+            c.reply().error(KvError.SYNTAX);
+            return false;
+        }
+        return true;
+    }
+
+    static void flushdb(final Client c) {
+        if (flushOption(c)) {
+            c.db().flushdb();
+            c.reply().ok();
+        }
+    }
+
+    static void flushall(final Client c) {
+        if (flushOption(c)) {
+            c.db().flushall();
+            c.reply().ok();
+        }
+    }
+
+    static void time(final Client c) {
+        final Instant now = Instant.now();
+        final ReplyWriter reply = c.reply();
+        reply.array(2);
+        reply.bulk(now.getEpochSecond());
+        reply.bulk(now.getNano() / 1000);
+    }
+
+    static void shutdown(final Client c) {
+        final CommandArgs a = c.args();
+        for (int i = 1; i < a.count(); i++) {
+            if (a.is(i, Keywords.ABORT)) {
+                c.reply().error(KvError.SHUTDOWN_NOT_IN_PROGRESS);
+                return;
+            }
+            if (!a.is(i, Keywords.NOSAVE) && !a.is(i, Keywords.SAVE) && !a.is(i, Keywords.NOW)
+                && !a.is(i, Keywords.FORCE)) {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        // As in Redis, a successful SHUTDOWN has no reply: the connection closes with the server.
+        c.server().requestShutdown();
+    }
+
+    static void waitReplicas(final Client c) {
+        final CommandArgs a = c.args();
+        if (!a.parseLong(1)) {
+            c.reply().error(KvError.NOT_INTEGER);
+            return;
+        }
+        if (!timeout(c, 2)) {
+            return;
+        }
+        // A master without replicas: no replica can acknowledge, so the answer is 0 at once.
+        c.reply().integer(0);
+    }
+
+    static void waitaof(final Client c) {
+        final CommandArgs a = c.args();
+        if (!a.parseLong(1)) {
+            c.reply().error(KvError.NOT_INTEGER);
+            return;
+        }
+        final long numLocal = a.longValue();
+        if (!a.parseLong(2)) {
+            c.reply().error(KvError.NOT_INTEGER);
+            return;
+        }
+        if (!timeout(c, 3)) {
+            return;
+        }
+        if (numLocal > 0) {
+            c.reply().error(KvError.WAITAOF_NO_AOF);
+            return;
+        }
+        c.reply().array(2);
+        c.reply().integer(0);
+        c.reply().integer(0);
+    }
+
+    private static boolean timeout(final Client c, final int i) {
+        final CommandArgs a = c.args();
+        if (!a.parseLong(i)) {
+            c.reply().error(KvError.TIMEOUT_NOT_INTEGER);
+            return false;
+        }
+        if (a.longValue() < 0) {
+            c.reply().error(KvError.TIMEOUT_NEGATIVE);
+            return false;
+        }
+        return true;
+    }
+
+    static void functionFlush(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() > 3 || (a.count() == 3 && !a.is(2, Keywords.ASYNC) && !a.is(2, Keywords.SYNC))) {
+            c.reply().error(KvError.FUNCTION_FLUSH_OPTION);
+            return;
+        }
+        // No function can be loaded until scripting exists, so the library set is already empty.
+        c.reply().ok();
+    }
+}

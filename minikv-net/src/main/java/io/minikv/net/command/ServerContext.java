@@ -1,0 +1,232 @@
+package io.minikv.net.command;
+
+import io.minikv.api.KvStore;
+import io.minikv.net.resp.RespLimits;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What all connections share: the store, the command table, the live settings that CONFIG SET changes, the client
+ * registry (for CLIENT LIST / KILL and INFO clients) and the counters INFO reports.
+ * <p>
+ * Thread-safe: settings are volatile, the registry is concurrent, counters are adders.
+ */
+public final class ServerContext {
+    /** The Redis version mini-kv reports, as the clients check it: the Redis 7.0 semantics it implements. */
+    public static final String REDIS_VERSION = "7.0.15";
+    /** mini-kv's own version. */
+    public static final String MINIKV_VERSION = "0.1.0";
+
+    private final KvStore store;
+    private final CommandTable table;
+    private final Map<Long, Client> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> storedConfig = new ConcurrentHashMap<>();
+    private final AtomicLong nextClientId = new AtomicLong(1);
+    private final AtomicInteger connectedClients = new AtomicInteger();
+    private final LongAdder commandsProcessed = new LongAdder();
+    private final LongAdder connectionsReceived = new LongAdder();
+    private final LongAdder rejectedConnections = new LongAdder();
+    private final LongAdder netInputBytes = new LongAdder();
+    private final LongAdder netOutputBytes = new LongAdder();
+    private final long startMillis = System.currentTimeMillis();
+    private final String bindAddress;
+    private final int databases;
+    private final long maxMemoryBytes;
+    private volatile int port;
+    private volatile String requirePassword;
+    private volatile int maxClients;
+    private volatile int timeoutSeconds;
+    private volatile RespLimits limits;
+    private volatile Runnable shutdownAction = () -> { };
+
+    /**
+     * Creates the context.
+     *
+     * @param store database 0 of the store.
+     * @param table the command table.
+     * @param bindAddress the address the server listens on.
+     * @param requirePassword the password, or null for none.
+     * @param maxClients the connection limit.
+     * @param timeoutSeconds the idle timeout, 0 for none.
+     * @param maxMemoryBytes the store's memory limit, 0 for none.
+     * @param limits the protocol limits.
+     */
+    public ServerContext(final KvStore store, final CommandTable table, final String bindAddress,
+        final String requirePassword, final int maxClients, final int timeoutSeconds, final long maxMemoryBytes,
+        final RespLimits limits) {
+        this.store = store;
+        this.table = table;
+        this.bindAddress = bindAddress;
+        this.databases = store.databases();
+        this.requirePassword = requirePassword;
+        this.maxClients = maxClients;
+        this.timeoutSeconds = timeoutSeconds;
+        this.maxMemoryBytes = maxMemoryBytes;
+        this.limits = limits;
+    }
+
+    /** @return database 0. */
+    public KvStore store() {
+        return store;
+    }
+
+    /** @return the command table. */
+    public CommandTable table() {
+        return table;
+    }
+
+    /** @return the live clients by id. */
+    public Map<Long, Client> clients() {
+        return clients;
+    }
+
+    /** @return CONFIG parameters without an effect, stored so that CONFIG GET echoes them. */
+    public Map<String, String> storedConfig() {
+        return storedConfig;
+    }
+
+    /** @return a new unique client id. */
+    public long nextClientId() {
+        return nextClientId.getAndIncrement();
+    }
+
+    /** @return the number of open connections, counted from accept to close. */
+    public AtomicInteger connectedClients() {
+        return connectedClients;
+    }
+
+    /** @return commands executed so far. */
+    public LongAdder commandsProcessed() {
+        return commandsProcessed;
+    }
+
+    /** @return connections accepted so far. */
+    public LongAdder connectionsReceived() {
+        return connectionsReceived;
+    }
+
+    /** @return connections refused by maxclients so far. */
+    public LongAdder rejectedConnections() {
+        return rejectedConnections;
+    }
+
+    /** @return bytes read from clients. */
+    public LongAdder netInputBytes() {
+        return netInputBytes;
+    }
+
+    /** @return bytes written to clients. */
+    public LongAdder netOutputBytes() {
+        return netOutputBytes;
+    }
+
+    /** @return when the server started, Unix milliseconds. */
+    public long startMillis() {
+        return startMillis;
+    }
+
+    /** @return the bind address. */
+    public String bindAddress() {
+        return bindAddress;
+    }
+
+    /** @return the number of databases. */
+    public int databases() {
+        return databases;
+    }
+
+    /** @return the store's memory limit in bytes, 0 for none. */
+    public long maxMemoryBytes() {
+        return maxMemoryBytes;
+    }
+
+    /** @return the bound port. */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Records the bound port.
+     *
+     * @param value the port.
+     */
+    public void port(final int value) {
+        this.port = value;
+    }
+
+    /** @return the password, or null when none is required. */
+    public String requirePassword() {
+        return requirePassword;
+    }
+
+    /**
+     * Sets the password.
+     *
+     * @param value the password, null or empty for none.
+     */
+    public void requirePassword(final String value) {
+        this.requirePassword = value == null || value.isEmpty() ? null : value;
+    }
+
+    /** @return the connection limit. */
+    public int maxClients() {
+        return maxClients;
+    }
+
+    /**
+     * Sets the connection limit.
+     *
+     * @param value at least 1.
+     */
+    public void maxClients(final int value) {
+        this.maxClients = value;
+    }
+
+    /** @return the idle timeout in seconds, 0 for none. */
+    public int timeoutSeconds() {
+        return timeoutSeconds;
+    }
+
+    /**
+     * Sets the idle timeout.
+     *
+     * @param value seconds, 0 for none.
+     */
+    public void timeoutSeconds(final int value) {
+        this.timeoutSeconds = value;
+    }
+
+    /** @return the protocol limits. */
+    public RespLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Replaces the protocol limits; connections pick them up at their next read.
+     *
+     * @param value the limits.
+     */
+    public void limits(final RespLimits value) {
+        this.limits = value;
+    }
+
+    /**
+     * Sets what SHUTDOWN does.
+     *
+     * @param action run on a new thread when a client sends SHUTDOWN.
+     */
+    public void shutdownAction(final Runnable action) {
+        this.shutdownAction = action;
+    }
+
+    /** Starts a shutdown, as the SHUTDOWN command. */
+    public void requestShutdown() {
+        final Thread thread = new Thread(shutdownAction, "minikv-shutdown");
+        thread.setDaemon(false);
+        thread.start();
+    }
+}
