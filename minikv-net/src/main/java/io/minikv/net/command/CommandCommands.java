@@ -123,7 +123,7 @@ final class CommandCommands {
         for (int i = 2; i < a.count(); i++) {
             final CommandSpec spec = find(c, a.string(i));
             if (spec == null) {
-                reply.nullArray();
+                reply.nullBulk();
             } else {
                 writeInfo(reply, spec);
             }

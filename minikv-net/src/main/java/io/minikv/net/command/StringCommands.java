@@ -11,6 +11,7 @@ import io.minikv.api.KvException;
 import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
 import io.minikv.api.SetCondition;
+import io.minikv.api.ValueType;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
 
@@ -332,7 +333,16 @@ final class StringCommands {
             c.reply().error(KvError.NOT_INTEGER);
             return;
         }
-        c.reply().integer(c.db().setrange(a.bytes(1), a.longValue(), a.bytes(3)));
+        final long offset = a.longValue();
+        final byte[] key = a.bytes(1);
+        if (offset >= 0 && a.length(3) > 0 && offset > c.server().limits().maxBulkLength() - a.length(3)) {
+            // Redis checks the type before the size: a key of another type is WRONGTYPE whatever the offset.
+            final ValueType type = c.db().type(key);
+            c.reply().error(type == ValueType.NONE || type == ValueType.STRING ? KvError.STRING_TOO_LONG
+                : KvError.WRONGTYPE);
+            return;
+        }
+        c.reply().integer(c.db().setrange(key, offset, a.bytes(3)));
     }
 
     static void incr(final Client c) {

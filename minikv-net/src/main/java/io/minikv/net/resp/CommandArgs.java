@@ -320,7 +320,9 @@ public final class CommandArgs {
         final int length = lengths[i];
         final int offset = offsets[i];
         if (length == 0) {
-            return false;
+            // strtoul of "" parses nothing and stops at the terminator, which Redis accepts as cursor 0.
+            longValue = 0;
+            return true;
         }
         int p = offset;
         final int end = offset + length;
