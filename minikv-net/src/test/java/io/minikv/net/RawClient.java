@@ -18,6 +18,7 @@ public final class RawClient implements AutoCloseable {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
+    private int pushback = -1;
 
     /**
      * Connects.
@@ -113,6 +114,29 @@ public final class RawClient implements AutoCloseable {
         return raw.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Reads one complete reply, or returns null when the server ended the stream (end of stream or reset) exactly
+     * at a reply boundary. A reply cut short throws.
+     *
+     * @return the reply, or null at a clean end.
+     * @throws IOException when the stream ends inside a reply.
+     */
+    public String readReplyOrNull() throws IOException {
+        final int first;
+        try {
+            first = in.read();
+        } catch (final java.net.SocketException e) {
+            return null;
+        }
+        if (first < 0) {
+            return null;
+        }
+        final ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        pushback = first;
+        readValue(raw);
+        return raw.toString(StandardCharsets.ISO_8859_1);
+    }
+
     private void readValue(final ByteArrayOutputStream raw) throws IOException {
         final String line = readLine();
         raw.writeBytes(line.getBytes(StandardCharsets.ISO_8859_1));
@@ -121,7 +145,11 @@ public final class RawClient implements AutoCloseable {
         if (type == '$') {
             final int length = Integer.parseInt(body);
             if (length >= 0) {
-                raw.writeBytes(in.readNBytes(length + 2));
+                final byte[] payload = in.readNBytes(length + 2);
+                if (payload.length < length + 2) {
+                    throw new IOException("stream ended inside a bulk reply");
+                }
+                raw.writeBytes(payload);
             }
         } else if (type == '*') {
             final int count = Integer.parseInt(body);
@@ -135,7 +163,13 @@ public final class RawClient implements AutoCloseable {
         final ByteArrayOutputStream line = new ByteArrayOutputStream();
         int previous = -1;
         while (true) {
-            final int b = in.read();
+            final int b;
+            if (pushback >= 0) {
+                b = pushback;
+                pushback = -1;
+            } else {
+                b = in.read();
+            }
             if (b < 0) {
                 throw new IOException("stream ended in a reply line: " + line.toString(StandardCharsets.ISO_8859_1));
             }

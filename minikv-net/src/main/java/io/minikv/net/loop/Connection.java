@@ -285,6 +285,37 @@ final class Connection implements ClientControl {
         }
     }
 
+    /**
+     * Shutdown, after the replies were sent: half-closes the connection (the client reads the end of the stream
+     * after its last reply) and discards whatever the client still sends, so that closing does not reset the
+     * connection and drop replies the client has not read yet.
+     *
+     * @param scratch a buffer for the discarded bytes.
+     * @return true when the client has closed its side too (or the connection is gone).
+     */
+    boolean drainAfterShutdown(final ByteBuffer scratch) {
+        if (closed) {
+            return true;
+        }
+        try {
+            if (!channel.socket().isOutputShutdown()) {
+                channel.shutdownOutput();
+            }
+            while (true) {
+                scratch.clear();
+                final int n = channel.read(scratch);
+                if (n < 0) {
+                    return true;
+                }
+                if (n == 0) {
+                    return false;
+                }
+            }
+        } catch (final IOException e) {
+            return true;
+        }
+    }
+
     private void interest(final int ops) {
         if (interest != ops && key != null && key.isValid()) {
             key.interestOps(ops);

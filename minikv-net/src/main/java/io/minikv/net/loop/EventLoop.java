@@ -8,6 +8,7 @@ import org.jctools.queues.MpscUnboundedArrayQueue;
 import java.io.IOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -32,6 +33,8 @@ final class EventLoop implements Runnable {
     private static final Logger LOG = System.getLogger(EventLoop.class.getName());
     private static final long SELECT_TIMEOUT_MS = 1000;
     private static final long SHUTDOWN_FLUSH_MS = 5000;
+    /** How long to wait for clients to close after they were sent the end of the stream. */
+    private static final long SHUTDOWN_DRAIN_MS = 1000;
 
     private final int index;
     private final Selector selector;
@@ -228,7 +231,7 @@ final class EventLoop implements Runnable {
 
     /**
      * Shutdown: executes the commands that already arrived, sends every pending reply (for up to a few seconds),
-     * then closes all connections.
+     * half-closes each connection and waits briefly for the clients to close theirs, then closes all connections.
      */
     private void drainAndClose() {
         runTasks();
@@ -245,6 +248,23 @@ final class EventLoop implements Runnable {
             boolean done = true;
             for (final Connection connection : new ArrayList<>(connections)) {
                 done &= connection.flushForShutdown();
+            }
+            if (done) {
+                break;
+            }
+            try {
+                Thread.sleep(1);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        final ByteBuffer scratch = ByteBuffer.allocateDirect(64 * 1024);
+        final long drainDeadline = System.currentTimeMillis() + SHUTDOWN_DRAIN_MS;
+        while (System.currentTimeMillis() < drainDeadline) {
+            boolean done = true;
+            for (final Connection connection : new ArrayList<>(connections)) {
+                done &= connection.drainAfterShutdown(scratch);
             }
             if (done) {
                 break;
