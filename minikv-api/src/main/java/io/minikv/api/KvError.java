@@ -107,6 +107,10 @@ public enum KvError {
     PROTO_TOO_BIG_MBULK_COUNT("ERR Protocol error: too big mbulk count string"),
     /** RESP: a bulk length line longer than the inline limit. */
     PROTO_TOO_BIG_BULK_COUNT("ERR Protocol error: too big bulk count string"),
+    /** RESP: more than 10 arguments from a client that has not authenticated yet. */
+    PROTO_UNAUTH_MULTIBULK_LENGTH("ERR Protocol error: unauthenticated multibulk length"),
+    /** RESP: a bulk argument above 16 KB from a client that has not authenticated yet. */
+    PROTO_UNAUTH_BULK_LENGTH("ERR Protocol error: unauthenticated bulk length"),
     /** RESP: an inline command with an unterminated quote. */
     PROTO_UNBALANCED_QUOTES("ERR Protocol error: unbalanced quotes in request"),
     /** Template: a container command (CLIENT, CONFIG, COMMAND) with an unknown subcommand. */

@@ -218,6 +218,32 @@ class ProtocolIT {
     }
 
     @Test
+    void shouldLimitRequestsOfUnauthenticatedClientsAsRedisDoes() throws IOException {
+        try (MiniKvServer secured = MiniKvServer.builder().port(0).workers(1).requirePassword("pw")
+            .store(server.store()).build().start()) {
+            try (RawClient client = new RawClient(secured.host(), secured.port())) {
+                client.send("*11\r\n");
+                assertThat(client.readUntilClosed())
+                    .isEqualTo("-ERR Protocol error: unauthenticated multibulk length\r\n");
+            }
+            try (RawClient client = new RawClient(secured.host(), secured.port())) {
+                client.send("*2\r\n$20000\r\n");
+                assertThat(client.readUntilClosed()).isEqualTo("-ERR Protocol error: unauthenticated bulk length\r\n");
+            }
+            try (RawClient client = new RawClient(secured.host(), secured.port())) {
+                assertThat(client.call("GET", "k")).isEqualTo("-NOAUTH Authentication required.\r\n");
+                assertThat(client.call("AUTH", "pw")).isEqualTo("+OK\r\n");
+                final String[] many = new String[12];
+                many[0] = "EXISTS";
+                for (int i = 1; i < many.length; i++) {
+                    many[i] = "k" + i;
+                }
+                assertThat(client.call(many)).isEqualTo(":0\r\n");
+            }
+        }
+    }
+
+    @Test
     void shouldCloseAClientWhoseCommandPassesTheQueryBufferLimit() throws IOException {
         final RespLimits limits = RespLimits.DEFAULTS.withMaxQueryBufferBytes(64 * 1024);
         try (MiniKvServer small = MiniKvServer.builder().port(0).workers(1).limits(limits).store(server.store())

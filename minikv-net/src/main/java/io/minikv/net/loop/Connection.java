@@ -163,6 +163,7 @@ final class Connection implements ClientControl {
         int commands = 0;
         try {
             while (!suspended && !client.closeAfterReply()) {
+                parser.authenticated(client.authenticated());
                 final int result = parser.parse(in, end);
                 if (result == RespParser.COMMAND) {
                     dispatcher.dispatch(client, parser.args());

@@ -29,6 +29,9 @@ public final class RespParser {
     public static final int INCOMPLETE = 1;
     /** The input is malformed: reply {@link #errorText()} and close the connection. */
     public static final int ERROR = 2;
+    /** Redis's limits for clients that have not authenticated. */
+    private static final int UNAUTHENTICATED_MAX_ARGS = 10;
+    private static final int UNAUTHENTICATED_MAX_BULK = 16384;
 
     private final CommandArgs args = new CommandArgs();
     private RespLimits limits;
@@ -43,6 +46,7 @@ public final class RespParser {
     private long bulkLength = -1;
     private KvError error;
     private String errorText;
+    private boolean authenticated = true;
 
     /**
      * Creates a parser.
@@ -60,6 +64,16 @@ public final class RespParser {
      */
     public void limits(final RespLimits limits) {
         this.limits = limits;
+    }
+
+    /**
+     * Tells the parser whether the client has authenticated. Until it has, Redis caps commands at 10 arguments of
+     * at most 16 KB, so that an anonymous client cannot make the server buffer large requests.
+     *
+     * @param value false while requirepass is set and AUTH has not succeeded.
+     */
+    public void authenticated(final boolean value) {
+        this.authenticated = value;
     }
 
     /**
@@ -196,6 +210,9 @@ public final class RespParser {
                     return fail(KvError.PROTO_INVALID_MULTIBULK_LENGTH);
                 }
                 final long count = args.longValue();
+                if (!authenticated && count > UNAUTHENTICATED_MAX_ARGS) {
+                    return fail(KvError.PROTO_UNAUTH_MULTIBULK_LENGTH);
+                }
                 pos = cr + 2;
                 if (count <= 0) {
                     continue;
@@ -236,6 +253,9 @@ public final class RespParser {
                 if (!args.parseLong(buffer, pos + 1, cr - pos - 1) || args.longValue() < 0
                     || args.longValue() > limits.maxBulkLength()) {
                     return fail(KvError.PROTO_INVALID_BULK_LENGTH);
+                }
+                if (!authenticated && args.longValue() > UNAUTHENTICATED_MAX_BULK) {
+                    return fail(KvError.PROTO_UNAUTH_BULK_LENGTH);
                 }
                 bulkLength = args.longValue();
                 pos = cr + 2;
