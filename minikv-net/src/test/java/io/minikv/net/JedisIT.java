@@ -155,7 +155,7 @@ class JedisIT {
         assertThat(jedis.clientId()).isPositive();
         assertThat(jedis.configGet("maxclients")).containsEntry("maxclients", "10000");
         assertThat(jedis.configSet("notify-keyspace-events", "Egx")).isEqualTo("OK");
-        assertThat(jedis.configGet("notify-keyspace-events")).containsEntry("notify-keyspace-events", "Egx");
+        assertThat(jedis.configGet("notify-keyspace-events")).containsEntry("notify-keyspace-events", "gxE");
         assertThat(jedis.time()).hasSize(2);
         assertThat(jedis.waitReplicas(1, 100)).isEqualTo(0);
         assertThatThrownBy(() -> jedis.select(16)).isInstanceOf(JedisDataException.class)

@@ -87,7 +87,7 @@ final class ClientCommands {
         final String value = a.string(3);
         final boolean libName = a.is(2, Keywords.LIB_NAME);
         if (!libName && !a.is(2, Keywords.LIB_VER)) {
-            c.reply().error(KvError.CLIENT_SETINFO_UNKNOWN.format(a.string(2)));
+            c.reply().error(KvError.CLIENT_SETINFO_UNKNOWN.format(a.cString(2)));
             return;
         }
         if (!ConnectionCommands.validName(value)) {

@@ -75,8 +75,12 @@ final class ConfigCommands {
         all.put("client-query-buffer-limit", Long.toString(server.limits().maxQueryBufferBytes()));
         all.put("save", "");
         all.put("appendonly", "no");
+        all.put("notify-keyspace-events", "");
         for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
-            all.putIfAbsent(e.getKey(), e.getValue());
+            if (all.containsKey(e.getKey()) && !e.getKey().equals("notify-keyspace-events")) {
+                continue;
+            }
+            all.put(e.getKey(), e.getValue());
         }
         return all;
     }
@@ -154,9 +158,10 @@ final class ConfigCommands {
             case "maxmemory-policy":
                 return value.equalsIgnoreCase("noeviction") ? null
                     : KvError.CONFIG_SET_FAILED.format(name, "argument(s) must be one of the following: noeviction");
-            case "save":
-            case "appendonly":
-                return null;
+            case "notify-keyspace-events":
+                return keyspaceEvents(value) == null
+                    ? KvError.CONFIG_SET_FAILED.format(name, "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.")
+                    : null;
             default:
                 return null;
         }
@@ -181,10 +186,72 @@ final class ConfigCommands {
                 break;
             case "maxmemory-policy":
                 break;
+            case "notify-keyspace-events":
+                // Stored (notifications are not sent yet) in Redis's canonical form, which clients compare against.
+                server.storedConfig().put(name, keyspaceEvents(value));
+                break;
             default:
                 server.storedConfig().put(name, value);
                 break;
         }
+    }
+
+    /**
+     * Normalizes notify-keyspace-events as Redis's {@code keyspaceEventsFlagsToString} prints it.
+     *
+     * @param value the classes as set.
+     * @return the canonical string, or null on an unknown class character.
+     */
+    static String keyspaceEvents(final String value) {
+        final String classes = "g$lshzxetmdn";
+        final String all = "g$lshzxetd";
+        final boolean[] set = new boolean[classes.length()];
+        boolean keyspace = false;
+        boolean keyevent = false;
+        for (int i = 0; i < value.length(); i++) {
+            final char ch = value.charAt(i);
+            if (ch == 'A') {
+                for (int k = 0; k < all.length(); k++) {
+                    set[classes.indexOf(all.charAt(k))] = true;
+                }
+            } else if (ch == 'K') {
+                keyspace = true;
+            } else if (ch == 'E') {
+                keyevent = true;
+            } else if (classes.indexOf(ch) >= 0) {
+                set[classes.indexOf(ch)] = true;
+            } else {
+                return null;
+            }
+        }
+        final StringBuilder out = new StringBuilder();
+        boolean allSet = true;
+        for (int k = 0; k < all.length(); k++) {
+            allSet &= set[classes.indexOf(all.charAt(k))];
+        }
+        if (allSet) {
+            out.append('A');
+        } else {
+            for (int k = 0; k < all.length(); k++) {
+                if (set[classes.indexOf(all.charAt(k))]) {
+                    out.append(all.charAt(k));
+                }
+            }
+        }
+        if (keyspace) {
+            out.append('K');
+        }
+        if (keyevent) {
+            out.append('E');
+        }
+        // Key-miss and new-key events are not part of 'A' and come last.
+        if (set[classes.indexOf('m')]) {
+            out.append('m');
+        }
+        if (set[classes.indexOf('n')]) {
+            out.append('n');
+        }
+        return out.toString();
     }
 
     private static boolean intIn(final String value, final long min, final long max) {

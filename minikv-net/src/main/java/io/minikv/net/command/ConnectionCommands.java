@@ -99,7 +99,7 @@ final class ConnectionCommands {
                 }
                 j++;
             } else {
-                reply.error(KvError.HELLO_SYNTAX.format(a.string(j)));
+                reply.error(KvError.HELLO_SYNTAX.format(a.cString(j)));
                 return;
             }
         }

@@ -51,7 +51,7 @@ public final class Dispatcher {
         if (!spec.subcommands().isEmpty() && argc >= 2) {
             final CommandSpec sub = CommandTable.lookupSub(spec, args, 1);
             if (sub == null) {
-                reply.error(KvError.UNKNOWN_SUBCOMMAND.format(truncate(args.string(1)),
+                reply.error(KvError.UNKNOWN_SUBCOMMAND.format(truncate(args.cString(1)),
                     args.string(0).toUpperCase(Locale.ROOT)));
                 return;
             }

@@ -19,7 +19,24 @@ final class ExpireCommands {
     private static final int GT = 4;
     private static final int LT = 8;
 
+    private static final String[] NAMES = {"expire", "pexpire", "expireat", "pexpireat"};
+
     private ExpireCommands() {
+    }
+
+    /**
+     * Redis's overflow checks of {@code expireGenericCommand}: seconds times 1000, then plus now for the relative
+     * forms.
+     */
+    private static boolean overflows(final long when, final int variant) {
+        long millis = when;
+        if (variant == 0 || variant == 2) {
+            if (when > Long.MAX_VALUE / 1000 || when < Long.MIN_VALUE / 1000) {
+                return true;
+            }
+            millis = when * 1000;
+        }
+        return (variant == 0 || variant == 1) && millis > Long.MAX_VALUE - System.currentTimeMillis();
     }
 
     /**
@@ -75,7 +92,7 @@ final class ExpireCommands {
             } else if (a.is(i, Keywords.LT)) {
                 flags |= LT;
             } else {
-                c.reply().error(KvError.UNSUPPORTED_OPTION.format(a.string(i)));
+                c.reply().error(KvError.UNSUPPORTED_OPTION.format(a.cString(i)));
                 return;
             }
         }
@@ -99,6 +116,11 @@ final class ExpireCommands {
             : (flags & XX) != 0 ? ExpireCondition.XX : ExpireCondition.ALWAYS;
         final byte[] key = a.bytes(1);
         final long when = a.longValue();
+        if (overflows(when, variant)) {
+            // Redis rejects a deadline that overflows before looking at the key or the conditions.
+            c.reply().error(KvError.invalidExpireTime(NAMES[variant]).getMessage());
+            return;
+        }
         final KvStore db = c.db();
         if ((flags & XX) != 0 && (flags & (GT | LT)) != 0 && db.ttl(key) == -1) {
             // XX GT/XX LT on a key without TTL: XX fails (GT alone would treat "no TTL" as infinite and also fail,

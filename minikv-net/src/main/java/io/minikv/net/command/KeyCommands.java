@@ -166,6 +166,11 @@ final class KeyCommands {
                     c.reply().error(KvError.NOT_INTEGER);
                     return;
                 }
+                // Redis checks the index where it finds it, before the options that follow.
+                if (a.longValue() < 0 || a.longValue() >= c.server().databases()) {
+                    c.reply().error(KvError.DB_INDEX_OUT_OF_RANGE);
+                    return;
+                }
                 db = (int) a.longValue();
             } else {
                 c.reply().error(KvError.SYNTAX);

@@ -248,6 +248,19 @@ final class StringCommands {
             return;
         }
         final int flags = (int) parsed;
+        if ((flags & ANY_EXPIRE) != 0) {
+            // Redis looks the key up before it reads the expire value: a missing key is nil and a key of another
+            // type WRONGTYPE, whatever the value.
+            final ValueType type = c.db().type(c.args().bytes(1));
+            if (type == ValueType.NONE) {
+                c.reply().nullBulk();
+                return;
+            }
+            if (type != ValueType.STRING) {
+                c.reply().error(KvError.WRONGTYPE);
+                return;
+            }
+        }
         Expiration expiration = expiration(c, parsed, "getex");
         if (expiration == null && (flags & ANY_EXPIRE) != 0) {
             return;
@@ -384,8 +397,13 @@ final class StringCommands {
         final double increment = a.doubleValue();
         final byte[] key = a.bytes(1);
         if (Double.isInfinite(increment)) {
-            // Any finite stored value plus an infinity is infinite; Redis reports a key of another type first.
-            c.db().get(key);
+            // Any finite stored value plus an infinity is infinite; Redis first reports a key of another type and a
+            // stored value that is not a number.
+            final byte[] stored = c.db().get(key);
+            if (stored != null && Double.isNaN(CommandArgs.parseDouble(ByteBuffer.wrap(stored), 0, stored.length))) {
+                c.reply().error(KvError.NOT_FLOAT);
+                return;
+            }
             c.reply().error(KvError.INCR_NAN_OR_INFINITY);
             return;
         }

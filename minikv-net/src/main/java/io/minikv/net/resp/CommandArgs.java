@@ -218,6 +218,18 @@ public final class CommandArgs {
     }
 
     /**
+     * Decodes argument {@code i} up to its first NUL byte, as Redis's {@code %s} formatting shows it in errors.
+     *
+     * @param i the argument index.
+     * @return the text before any NUL.
+     */
+    public String cString(final int i) {
+        final String text = string(i);
+        final int nul = text.indexOf('\0');
+        return nul < 0 ? text : text.substring(0, nul);
+    }
+
+    /**
      * Parses argument {@code i} as Redis's {@code string2ll} does; on success the value is {@link #longValue()}.
      *
      * @param i the argument index.
@@ -255,12 +267,26 @@ public final class CommandArgs {
      * @return true when the whole argument is a number.
      */
     public boolean parseDouble(final int i) {
-        final int length = lengths[i];
-        if (length == 0 || length > 512) {
+        final double value = parseDouble(buffer, offsets[i], lengths[i]);
+        if (Double.isNaN(value)) {
             return false;
         }
-        final ByteBuffer buffer = this.buffer;
-        final int offset = offsets[i];
+        doubleValue = value;
+        return true;
+    }
+
+    /**
+     * Parses bytes as {@code strtod} does (see {@link #parseDouble(int)}).
+     *
+     * @param buffer the buffer; absolute access only.
+     * @param offset the first byte.
+     * @param length the length.
+     * @return the value, or NaN when the bytes are not a number (NaN itself is rejected too).
+     */
+    public static double parseDouble(final ByteBuffer buffer, final int offset, final int length) {
+        if (length == 0 || length > 512) {
+            return Double.NaN;
+        }
         int start = offset;
         final int end = offset + length;
         boolean negative = false;
@@ -270,8 +296,7 @@ public final class CommandArgs {
             start++;
         }
         if (matchesIgnoreCase(buffer, start, end, "inf") || matchesIgnoreCase(buffer, start, end, "infinity")) {
-            doubleValue = negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-            return true;
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         boolean hex = false;
         if (end - start > 2 && buffer.get(start) == '0' && (buffer.get(start + 1) | 0x20) == 'x') {
@@ -283,20 +308,17 @@ public final class CommandArgs {
                 || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == 'x' || c == 'X' || c == 'p'
                 || c == 'P'));
             if (!ok) {
-                return false;
+                return Double.NaN;
             }
         }
+        final byte[] bytes = new byte[length];
+        buffer.get(offset, bytes);
+        final String text = new String(bytes, StandardCharsets.ISO_8859_1);
         try {
-            final String text = string(i);
-            final double value = Double.parseDouble(hex && text.indexOf('p') < 0 && text.indexOf('P') < 0
-                ? text + "p0" : text);
-            if (Double.isNaN(value)) {
-                return false;
-            }
-            doubleValue = value;
-            return true;
+            // Java wants a binary exponent on hexadecimal floats; strtod does not.
+            return Double.parseDouble(hex && text.indexOf('p') < 0 && text.indexOf('P') < 0 ? text + "p0" : text);
         } catch (final NumberFormatException e) {
-            return false;
+            return Double.NaN;
         }
     }
 

@@ -70,4 +70,13 @@ class CommandTableTest {
             assertThat(offenders).isEmpty();
         }
     }
+
+    @Test
+    void shouldNormalizeKeyspaceEventClassesAsRedis() {
+        assertThat(ConfigCommands.keyspaceEvents("Egx")).isEqualTo("gxE");
+        assertThat(ConfigCommands.keyspaceEvents("AKm")).isEqualTo("AKm");
+        assertThat(ConfigCommands.keyspaceEvents("nKg$lshzxetd")).isEqualTo("AKn");
+        assertThat(ConfigCommands.keyspaceEvents("")).isEmpty();
+        assertThat(ConfigCommands.keyspaceEvents("Q")).isNull();
+    }
 }
