@@ -1,5 +1,7 @@
 package io.minikv.net.resp;
 
+import org.agrona.BufferUtil;
+
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
@@ -46,14 +48,21 @@ public final class BufferPool {
     }
 
     /**
-     * Returns a buffer; buffers of another size are dropped (left to the garbage collector).
+     * Returns a buffer. Standard buffers are kept for reuse; others (grown for a large value) are freed at once
+     * rather than left to the garbage collector, so that a few 512 MB values do not exhaust direct memory before a
+     * collection runs. The caller must hold no other reference to a released buffer.
      *
      * @param buffer the buffer, or null.
      */
     public void release(final ByteBuffer buffer) {
-        if (buffer != null && buffer.capacity() == bufferSize && free.size() < maxPooled) {
+        if (buffer == null) {
+            return;
+        }
+        if (buffer.capacity() == bufferSize && free.size() < maxPooled) {
             buffer.clear();
             free.addFirst(buffer);
+        } else if (buffer.isDirect()) {
+            BufferUtil.free(buffer);
         }
     }
 }
