@@ -23,6 +23,14 @@ public interface ClientControl {
     void resume();
 
     /**
+     * Registers a task to run on the connection's event loop thread when the connection closes, e.g. to drop a
+     * parked command from a wait queue. Call on the connection's event loop thread.
+     *
+     * @param task the task.
+     */
+    void onClose(Runnable task);
+
+    /**
      * Runs a task on the connection's event loop thread, e.g. to write a reply for a parked command.
      *
      * @param task the task.

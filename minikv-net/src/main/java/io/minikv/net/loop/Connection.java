@@ -15,6 +15,8 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One client connection: socket, read buffer and parser, reply writer, and the {@link Client} session.
@@ -51,6 +53,7 @@ final class Connection implements ClientControl {
     private RespLimits limits;
     private boolean suspended;
     private boolean closed;
+    private List<Runnable> closeTasks;
     private int interest;
 
     Connection(final EventLoop loop, final SocketChannel channel, final ServerContext server,
@@ -260,7 +263,9 @@ final class Connection implements ClientControl {
             close();
             return false;
         }
-        interest(suspended ? 0 : SelectionKey.OP_READ);
+        // A suspended (parked) connection keeps reading: its input is buffered, bounded by the query buffer limit,
+        // and a client that disconnects while parked is noticed at once.
+        interest(SelectionKey.OP_READ);
         return true;
     }
 
@@ -352,6 +357,12 @@ final class Connection implements ClientControl {
         writer.discard();
         releaseInput();
         loop.forget(this);
+        if (closeTasks != null) {
+            for (final Runnable task : closeTasks) {
+                task.run();
+            }
+            closeTasks = null;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ ClientControl
@@ -369,7 +380,6 @@ final class Connection implements ClientControl {
     @Override
     public void suspend() {
         suspended = true;
-        interest(0);
     }
 
     @Override
@@ -386,6 +396,14 @@ final class Connection implements ClientControl {
                 close();
             }
         });
+    }
+
+    @Override
+    public void onClose(final Runnable task) {
+        if (closeTasks == null) {
+            closeTasks = new ArrayList<>(2);
+        }
+        closeTasks.add(task);
     }
 
     @Override
