@@ -108,8 +108,7 @@ final class ExpireCommands {
             c.reply().error(KvError.NOT_INTEGER);
             return;
         }
-        // Redis allows XX together with GT or LT; the store takes one condition, and GT/LT already imply XX for
-        // keys without a TTL only in Redis's own way, so pass the comparison and let XX be checked by it too.
+        // The store takes one condition; Redis also allows XX with GT or LT, handled below.
         final ExpireCondition condition = (flags & NX) != 0 ? ExpireCondition.NX
             : (flags & GT) != 0 ? ExpireCondition.GT
             : (flags & LT) != 0 ? ExpireCondition.LT
@@ -123,8 +122,7 @@ final class ExpireCommands {
         }
         final KvStore db = c.db();
         if ((flags & XX) != 0 && (flags & (GT | LT)) != 0 && db.ttl(key) == -1) {
-            // XX GT/XX LT on a key without TTL: XX fails (GT alone would treat "no TTL" as infinite and also fail,
-            // LT alone would set it).
+            // XX fails on a key without TTL, where LT alone (no TTL counts as infinite) would set one.
             c.reply().bool(false);
             return;
         }
