@@ -149,8 +149,6 @@ public enum KvError {
     CONFIG_NO_FILE("ERR The server is running without a config file"),
     /** SHUTDOWN ABORT while no shutdown is in progress. */
     SHUTDOWN_NOT_IN_PROGRESS("ERR No shutdown in progress."),
-    /** WAIT with a negative timeout. */
-    TIMEOUT_NEGATIVE("ERR timeout is negative"),
     /** WAITAOF asking for local fsyncs while there is no append-only file. */
     WAITAOF_NO_AOF("ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled."),
     /** FUNCTION FLUSH with an option other than SYNC or ASYNC. */
