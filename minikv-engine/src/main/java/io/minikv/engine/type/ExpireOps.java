@@ -162,7 +162,8 @@ public final class ExpireOps {
      */
     public static long expiretime(final Keyspace ks, final byte[] key) {
         final long at = pexpiretime(ks, key);
-        return at < 0 ? at : at / 1000;
+        // Rounded to the nearest second, as Redis does ((ms + 500) / 1000), without overflowing near Long.MAX_VALUE.
+        return at < 0 ? at : at / 1000 + (at % 1000 >= 500 ? 1 : 0);
     }
 
     /**
