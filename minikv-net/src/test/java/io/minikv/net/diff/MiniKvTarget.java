@@ -2,30 +2,30 @@ package io.minikv.net.diff;
 
 import java.io.IOException;
 
+import io.minikv.net.MiniKvServer;
+
 /**
- * The server under test, as the differential tests see it.
- * <p>
- * Until the mini-kv server exists this is a second redis-server, which makes every differential test a self-test of
- * the harness.
+ * The server under test, as the differential tests see it: an in-process mini-kv server on a free loopback port,
+ * shared by the whole test run.
  */
 final class MiniKvTarget implements AutoCloseable {
 
-    private final RedisServerProcess stand;
+    private final MiniKvServer server;
 
-    private MiniKvTarget(final RedisServerProcess stand) {
-        this.stand = stand;
+    private MiniKvTarget(final MiniKvServer server) {
+        this.server = server;
     }
 
     static MiniKvTarget start() throws IOException {
-        return new MiniKvTarget(RedisServerProcess.start(RedisServerProcess.findExecutable().orElseThrow()));
+        return new MiniKvTarget(MiniKvServer.builder().bind("127.0.0.1").port(0).build().start());
     }
 
     Endpoint endpoint() {
-        return new Endpoint("mini-kv", "127.0.0.1", stand.port());
+        return new Endpoint("mini-kv", "127.0.0.1", server.port());
     }
 
     @Override
     public void close() {
-        stand.close();
+        server.close();
     }
 }
