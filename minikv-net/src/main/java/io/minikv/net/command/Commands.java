@@ -24,6 +24,7 @@ public final class Commands {
         KeyCommands.register(table);
         ExpireCommands.register(table);
         StringCommands.register(table);
+        SortedSetCommands.register(table);
         return table;
     }
 }

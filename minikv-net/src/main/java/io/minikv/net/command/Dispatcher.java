@@ -68,6 +68,9 @@ public final class Dispatcher {
         client.lastCommand(spec.name());
         try {
             spec.handler().handle(client);
+            if (spec.has(CommandSpec.FLAG_WRITE) && client.server().blocking().hasWaiters()) {
+                signalWrittenKeys(client, spec, args);
+            }
         } catch (final KvException e) {
             final String message = e.getMessage();
             if (e.error() != null && message.equals(e.error().text())) {
@@ -117,5 +120,21 @@ public final class Dispatcher {
      */
     static String latin1(final byte[] bytes) {
         return new String(bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Signals the keys a write command named (its key positions from the spec) to the clients blocked on them, as
+     * Redis's {@code signalKeyAsReady}. Runs only while some client is blocked.
+     */
+    private static void signalWrittenKeys(final Client client, final CommandSpec spec, final CommandArgs args) {
+        if (spec.has(CommandSpec.FLAG_BLOCKING) || spec.firstKey() <= 0) {
+            return;
+        }
+        final int argc = args.count();
+        final int last = spec.lastKey() < 0 ? argc + spec.lastKey() : Math.min(spec.lastKey(), argc - 1);
+        final int step = Math.max(1, spec.keyStep());
+        for (int i = spec.firstKey(); i <= last; i += step) {
+            client.server().blocking().signal(client.dbIndex(), args.bytes(i));
+        }
     }
 }

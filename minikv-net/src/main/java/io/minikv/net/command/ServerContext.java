@@ -23,6 +23,7 @@ public final class ServerContext {
 
     private final KvStore store;
     private final CommandTable table;
+    private final BlockingKeys blocking = new BlockingKeys();
     private final Map<Long, Client> clients = new ConcurrentHashMap<>();
     private final Map<String, String> storedConfig = new ConcurrentHashMap<>();
     private final AtomicLong nextClientId = new AtomicLong(1);
@@ -228,5 +229,14 @@ public final class ServerContext {
         final Thread thread = new Thread(shutdownAction, "minikv-shutdown");
         thread.setDaemon(false);
         thread.start();
+    }
+
+    /**
+     * Returns the registry of clients parked by blocking commands.
+     *
+     * @return the registry.
+     */
+    public BlockingKeys blocking() {
+        return blocking;
     }
 }

@@ -391,6 +391,8 @@ final class StringCommands {
     static void incrbyfloat(final Client c) {
         final CommandArgs a = c.args();
         if (!a.parseDouble(2)) {
+            // Redis checks the key's type before it reads the increment: a sorted set answers WRONGTYPE (thrown here).
+            c.db().get(a.bytes(1));
             c.reply().error(KvError.NOT_FLOAT);
             return;
         }

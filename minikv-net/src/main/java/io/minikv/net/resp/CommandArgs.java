@@ -24,6 +24,7 @@ public final class CommandArgs {
     private int count;
     private long longValue;
     private double doubleValue;
+    private boolean boundExclusive;
 
     /**
      * Returns the buffer the arguments point into.
@@ -320,6 +321,67 @@ public final class CommandArgs {
         } catch (final NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * Parses argument {@code i} as a sorted-set score, as Redis's {@code string2d} does (ZADD, ZINCRBY, WEIGHTS):
+     * the whole argument, no spaces, no NaN, no overflow to infinity or underflow to zero; {@code inf} and
+     * hexadecimal floats are accepted. On success the value is {@link #doubleValue()}.
+     *
+     * @param i the argument index.
+     * @return true when it is a score.
+     */
+    public boolean parseScore(final int i) {
+        final double value = Strtod.parse(buffer, offsets[i], lengths[i], true);
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        doubleValue = value;
+        return true;
+    }
+
+    /**
+     * Parses argument {@code i} as a score range bound, as Redis's {@code zslParseRange} does: an optional
+     * {@code (} for an exclusive bound, then C's {@code strtod} over the rest (leading spaces skipped, empty is 0,
+     * overflow is infinity, NaN rejected). On success the value is {@link #doubleValue()} and
+     * {@link #boundExclusive()} tells the kind.
+     *
+     * @param i the argument index.
+     * @return true when it is a bound.
+     */
+    public boolean parseScoreBound(final int i) {
+        final int length = lengths[i];
+        final boolean exclusive = length > 0 && buffer.get(offsets[i]) == '(';
+        final int skip = exclusive ? 1 : 0;
+        final double value = Strtod.parse(buffer, offsets[i] + skip, length - skip, false);
+        if (Double.isNaN(value)) {
+            return false;
+        }
+        doubleValue = value;
+        boundExclusive = exclusive;
+        return true;
+    }
+
+    /**
+     * Returns whether the last successful {@link #parseScoreBound(int)} read an exclusive bound.
+     *
+     * @return true for {@code (value}.
+     */
+    public boolean boundExclusive() {
+        return boundExclusive;
+    }
+
+    /**
+     * Copies argument {@code i} from byte {@code from} onto the heap (a lex bound without its prefix).
+     *
+     * @param i the argument index.
+     * @param from the first byte to copy, at most the length.
+     * @return a new array.
+     */
+    public byte[] bytesFrom(final int i, final int from) {
+        final byte[] copy = new byte[lengths[i] - from];
+        buffer.get(offsets[i] + from, copy);
+        return copy;
     }
 
     /**

@@ -218,6 +218,24 @@ public final class ReplyWriter implements ValueSink {
     }
 
     /**
+     * Writes a double as a bulk string in Redis 7.0's format ({@link DoubleFormat}): integral scores without
+     * allocating, others through the exact {@code %.17g} rendering.
+     *
+     * @param value the value.
+     */
+    public void bulkDouble(final double value) {
+        if (DoubleFormat.isPlainInteger(value) && value != 0) {
+            final long v = DoubleFormat.integralValue(value);
+            ensure(48);
+            bulkHeader(v < 0 ? digits(-v) + 1 : digits(v));
+            putLong(v);
+            buffer.put(CRLF);
+            return;
+        }
+        bulk(DoubleFormat.format(value));
+    }
+
+    /**
      * Writes nil ({@code $-1}).
      */
     public void nullBulk() {

@@ -1,0 +1,226 @@
+package io.minikv.net.command;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.minikv.api.KeyedMembers;
+import io.minikv.api.KvStore;
+
+/**
+ * The clients parked by blocking commands (BZPOPMIN, BZPOPMAX, BZMPOP), as Redis's {@code blocking.c}: one FIFO
+ * queue of waiters per (database, key). A write command that touches a key with waiters signals it after it ran
+ * ({@link #signal}); the oldest waiter that can be served gets the popped members, written on its own event loop,
+ * and its connection resumes. A waiter leaves every queue when it is served, when its timeout fires, or when its
+ * connection closes.
+ * <p>
+ * <b>Threads.</b> Thread-safe: any event loop may signal, block or cancel. All queue changes and the pops done for
+ * waiters happen under this object's monitor, so two signals cannot serve one waiter twice nor one member to two
+ * waiters. Timeouts run on one lazily started daemon timer thread, which only hands the nil reply to the client's
+ * loop. With no waiter, {@link #hasWaiters()} is a single volatile read and nothing else happens on the write path.
+ */
+public final class BlockingKeys {
+    private final Map<BlockKey, ArrayDeque<Waiter>> queues = new HashMap<>();
+    /** The waiter of each parked client, by client id; a client has at most one. */
+    private final Map<Long, Waiter> byClient = new HashMap<>();
+    /** Clients whose connection already runs {@link #cancelClient} on close: one close task per client. */
+    private final java.util.Set<Long> hooked = new java.util.HashSet<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private ScheduledThreadPoolExecutor timer;
+
+    /** A key of one database. */
+    private record BlockKey(int db, ByteBuffer key) {
+    }
+
+    /** What a waiter does once a key it waits on has members. */
+    public interface Request {
+        /**
+         * Pops for the waiter from one key; runs under the registry's monitor on the signalling thread.
+         *
+         * @param store the waiter's database.
+         * @param key the signalled key.
+         * @return what was popped, or null when the key has no members (the waiter keeps waiting).
+         */
+        KeyedMembers pop(KvStore store, byte[] key);
+
+        /**
+         * Writes the reply on the waiter's event loop.
+         *
+         * @param client the waiter.
+         * @param popped the members, or null on timeout.
+         */
+        void reply(Client client, KeyedMembers popped);
+    }
+
+    /** One parked client. */
+    private static final class Waiter {
+        final Client client;
+        final KvStore store;
+        final List<BlockKey> keys;
+        final Request request;
+        ScheduledFuture<?> timeout;
+        boolean done;
+
+        Waiter(final Client client, final KvStore store, final List<BlockKey> keys, final Request request) {
+            this.client = client;
+            this.store = store;
+            this.keys = keys;
+            this.request = request;
+        }
+    }
+
+    /**
+     * Returns whether any client is parked; cheap enough for every write command.
+     *
+     * @return true when at least one client waits.
+     */
+    public boolean hasWaiters() {
+        return waiting.get() > 0;
+    }
+
+    /**
+     * Parks a client on keys: suspends its connection until a signal serves it, the timeout passes, or it
+     * disconnects. The caller has already found every key empty; a write that raced with that check is caught by
+     * the re-check here.
+     *
+     * @param client the client, on its event loop thread.
+     * @param keys the keys, in the order given.
+     * @param timeoutMillis 0 to wait forever.
+     * @param request the pop and the reply.
+     */
+    public void block(final Client client, final byte[][] keys, final long timeoutMillis, final Request request) {
+        final BlockKey[] ids = new BlockKey[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            ids[i] = new BlockKey(client.dbIndex(), ByteBuffer.wrap(keys[i].clone()));
+        }
+        final Waiter w = new Waiter(client, client.db(), List.of(ids), request);
+        client.control().suspend();
+        synchronized (this) {
+            for (final BlockKey id : w.keys) {
+                queues.computeIfAbsent(id, k -> new ArrayDeque<>()).add(w);
+            }
+            waiting.incrementAndGet();
+            byClient.put(client.id(), w);
+            if (hooked.add(client.id())) {
+                final long id = client.id();
+                client.control().onClose(() -> cancelClient(id));
+            }
+            if (timeoutMillis > 0) {
+                w.timeout = timer().schedule(() -> expire(w), timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+        }
+        for (final BlockKey id : w.keys) {
+            serve(id);
+        }
+    }
+
+    private ScheduledThreadPoolExecutor timer() {
+        if (timer == null) {
+            timer = new ScheduledThreadPoolExecutor(1, r -> {
+                final Thread t = new Thread(r, "minikv-blocking-timer");
+                t.setDaemon(true);
+                return t;
+            });
+            timer.setRemoveOnCancelPolicy(true);
+            timer.setKeepAliveTime(1, TimeUnit.SECONDS);
+            timer.allowCoreThreadTimeOut(true);
+        }
+        return timer;
+    }
+
+    /**
+     * Signals that a key may have members now: serves its waiters, oldest first, while pops succeed.
+     *
+     * @param db the database index.
+     * @param key the key bytes (not kept).
+     */
+    public void signal(final int db, final byte[] key) {
+        if (!hasWaiters()) {
+            return;
+        }
+        serve(new BlockKey(db, ByteBuffer.wrap(key)));
+    }
+
+    private synchronized void serve(final BlockKey id) {
+        final ArrayDeque<Waiter> queue = queues.get(id);
+        if (queue == null) {
+            return;
+        }
+        final byte[] key = new byte[id.key().remaining()];
+        id.key().duplicate().get(key);
+        while (!queue.isEmpty()) {
+            final Waiter w = queue.peek();
+            final KeyedMembers popped;
+            try {
+                popped = w.request.pop(w.store, key);
+            } catch (final RuntimeException e) {
+                // WRONGTYPE and the like: the key is not a sorted set now; waiters keep waiting, as in Redis.
+                return;
+            }
+            if (popped == null) {
+                return;
+            }
+            finish(w, popped);
+        }
+    }
+
+    /** Removes a waiter everywhere and hands its reply to its event loop (monitor held). */
+    private void finish(final Waiter w, final KeyedMembers popped) {
+        remove(w);
+        w.client.control().execute(() -> {
+            w.request.reply(w.client, popped);
+            w.client.control().resume();
+        });
+    }
+
+    private void remove(final Waiter w) {
+        w.done = true;
+        waiting.decrementAndGet();
+        if (w.timeout != null) {
+            w.timeout.cancel(false);
+        }
+        byClient.remove(w.client.id());
+        for (final BlockKey id : w.keys) {
+            final ArrayDeque<Waiter> queue = queues.get(id);
+            if (queue != null) {
+                queue.remove(w);
+                if (queue.isEmpty()) {
+                    queues.remove(id);
+                }
+            }
+        }
+    }
+
+    private synchronized void expire(final Waiter w) {
+        if (!w.done) {
+            finish(w, null);
+        }
+    }
+
+    /** The connection closed: its waiter, if any, leaves every queue without being served. */
+    private synchronized void cancelClient(final long clientId) {
+        hooked.remove(clientId);
+        final Waiter w = byClient.get(clientId);
+        if (w != null && !w.done) {
+            remove(w);
+        }
+    }
+
+    /**
+     * Returns how many clients wait on a key (tests, INFO).
+     *
+     * @param db the database.
+     * @param key the key.
+     * @return the queue length.
+     */
+    public synchronized int waiters(final int db, final byte[] key) {
+        final ArrayDeque<Waiter> queue = queues.get(new BlockKey(db, ByteBuffer.wrap(key)));
+        return queue == null ? 0 : queue.size();
+    }
+}
