@@ -122,6 +122,27 @@ class ServerCommandsIT {
     }
 
     @Test
+    void shouldRefuseWritesBeyondMaxmemoryWithRedisOomErrorAndKeepServing() throws IOException {
+        try (MiniKvServer limited = MiniKvServer.builder().port(0).workers(1).maxMemoryBytes(4L * 1024 * 1024)
+            .build().start();
+             RawClient client = new RawClient(limited.host(), limited.port())) {
+            final String value = "v".repeat(100_000);
+            String reply = "+OK\r\n";
+            int stored = 0;
+            while (reply.equals("+OK\r\n") && stored < 1000) {
+                reply = client.call("SET", "big:" + stored, value);
+                stored++;
+            }
+            assertThat(reply).isEqualTo("-OOM command not allowed when used memory > 'maxmemory'.\r\n");
+            assertThat(stored).isGreaterThan(1).isLessThan(1000);
+            assertThat(client.call("STRLEN", "big:0")).isEqualTo(":100000\r\n");
+            assertThat(client.call("INFO", "memory")).contains("maxmemory:4194304\r\n").contains("used_memory:");
+            assertThat(client.call("INFO", "keyspace")).contains("db0:keys=" + (stored - 1) + ",expires=0\r\n");
+            assertThat(client.call("DEL", "big:0")).isEqualTo(":1\r\n");
+        }
+    }
+
+    @Test
     void shouldKillClientsById() throws IOException {
         try (RawClient killer = connect(); RawClient victim = connect()) {
             final String id = victim.call("CLIENT", "ID").substring(1).trim();

@@ -4,6 +4,7 @@ import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
 import static io.minikv.net.command.CommandSpec.FLAG_STALE;
 
 import io.minikv.api.KvStore;
+import io.minikv.engine.EngineStats;
 import io.minikv.net.resp.CommandArgs;
 
 import java.util.LinkedHashSet;
@@ -96,9 +97,16 @@ final class InfoCommand {
             case "memory": {
                 final Runtime runtime = Runtime.getRuntime();
                 final long heap = runtime.totalMemory() - runtime.freeMemory();
-                final long max = server.maxMemoryBytes();
-                out.append("# Memory\r\n")
-                    .append("used_memory_heap:").append(heap).append("\r\n")
+                final EngineStats stats = stats(server);
+                final long max = stats != null ? stats.maxMemoryBytes() : server.maxMemoryBytes();
+                out.append("# Memory\r\n");
+                if (stats != null) {
+                    final long used = stats.usedMemoryBytes();
+                    out.append("used_memory:").append(used).append("\r\n")
+                        .append("used_memory_human:").append(human(used)).append("\r\n")
+                        .append("allocator_allocated:").append(stats.allocatedMemoryBytes()).append("\r\n");
+                }
+                out.append("used_memory_heap:").append(heap).append("\r\n")
                     .append("used_memory_heap_human:").append(human(heap)).append("\r\n")
                     .append("maxmemory:").append(max).append("\r\n")
                     .append("maxmemory_human:").append(human(max)).append("\r\n")
@@ -118,6 +126,8 @@ final class InfoCommand {
                     .append("total_net_input_bytes:").append(server.netInputBytes().sum()).append("\r\n")
                     .append("total_net_output_bytes:").append(server.netOutputBytes().sum()).append("\r\n")
                     .append("rejected_connections:").append(server.rejectedConnections().sum()).append("\r\n")
+                    .append("expired_keys:").append(stats(server) == null ? 0 : stats(server).expiredKeys())
+                    .append("\r\n")
                     .append("pubsub_channels:0\r\npubsub_patterns:0\r\n");
                 break;
             case "replication":
@@ -129,17 +139,31 @@ final class InfoCommand {
                 break;
             case "keyspace": {
                 out.append("# Keyspace\r\n");
+                final EngineStats stats = stats(server);
                 final KvStore store = server.store();
                 for (int db = 0; db < server.databases(); db++) {
-                    final long keys = store.database(db).dbsize();
+                    final long keys = stats != null ? stats.keys(db) : store.database(db).dbsize();
                     if (keys > 0) {
-                        out.append("db").append(db).append(":keys=").append(keys).append("\r\n");
+                        out.append("db").append(db).append(":keys=").append(keys);
+                        if (stats != null) {
+                            out.append(",expires=").append(stats.expires(db));
+                        }
+                        out.append("\r\n");
                     }
                 }
                 break;
             }
             default:
                 break;
+        }
+    }
+
+    /** Returns the engine's figures, or null for a store of another implementation (then fewer fields show). */
+    private static EngineStats stats(final ServerContext server) {
+        try {
+            return EngineStats.of(server.store());
+        } catch (final IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -1,0 +1,71 @@
+package io.minikv.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.minikv.MiniKv;
+import io.minikv.api.KvStore;
+import io.minikv.net.command.MemorySize;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ServerMainTest {
+    private final KvStore store = MiniKv.open();
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    @Test
+    void shouldParseEveryFlag() {
+        final MiniKvServer.Builder builder = ServerMain.parse(new String[] {"--port", "7000", "--bind", "0.0.0.0",
+            "--workers", "2", "--timeout", "30", "--maxclients", "50", "--requirepass", "pw", "--maxmemory",
+            "100mb"});
+        final ServerConfig config = builder.store(store).build().config();
+        assertThat(config.port()).isEqualTo(7000);
+        assertThat(config.bind()).isEqualTo("0.0.0.0");
+        assertThat(config.workers()).isEqualTo(2);
+        assertThat(config.idleTimeoutSeconds()).isEqualTo(30);
+        assertThat(config.maxClients()).isEqualTo(50);
+        assertThat(config.requirePassword()).isEqualTo("pw");
+        assertThat(config.maxMemoryBytes()).isEqualTo(100L * 1024 * 1024);
+    }
+
+    @Test
+    void shouldUseRedisDefaultsAndAnswerHelp() {
+        final ServerConfig config = ServerMain.parse(new String[0]).store(store).build().config();
+        assertThat(config.port()).isEqualTo(6379);
+        assertThat(config.bind()).isEqualTo("127.0.0.1");
+        assertThat(config.workers()).isEqualTo(4);
+        assertThat(config.idleTimeoutSeconds()).isZero();
+        assertThat(config.maxClients()).isEqualTo(10000);
+        assertThat(config.requirePassword()).isNull();
+        assertThat(ServerMain.parse(new String[] {"--help"})).isNull();
+    }
+
+    @Test
+    void shouldRejectUnknownFlagsAndBadValues() {
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--bogus", "1"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--port"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing value");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--maxmemory", "lots"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--maxmemory");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--port", "99999"}).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+    }
+
+    @Test
+    void shouldParseMemorySizesAsRedis() {
+        assertThat(MemorySize.parse("1024")).isEqualTo(1024);
+        assertThat(MemorySize.parse("1k")).isEqualTo(1000);
+        assertThat(MemorySize.parse("1kb")).isEqualTo(1024);
+        assertThat(MemorySize.parse("2MB")).isEqualTo(2L * 1024 * 1024);
+        assertThat(MemorySize.parse("1g")).isEqualTo(1_000_000_000L);
+        assertThat(MemorySize.parse("1gb")).isEqualTo(1024L * 1024 * 1024);
+        assertThat(MemorySize.parse("1tb")).isEqualTo(-1);
+        assertThat(MemorySize.parse("-1")).isEqualTo(-1);
+        assertThat(MemorySize.parse("mb")).isEqualTo(-1);
+    }
+}
