@@ -479,8 +479,9 @@ final class FuzzGenerator {
             f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
         c.add(g("zrevrange", f -> cat(f.key(), f.integer(), f.integer(),
             f.chance(40) ? List.of("WITHSCORES") : List.of())));
-        c.add(g("zrank", f -> cat(f.key(), f.pick(MEMBERS), f.chance(30) ? List.of("WITHSCORE") : List.of())));
-        c.add(g("zrevrank", f -> cat(f.key(), f.pick(MEMBERS), f.chance(30) ? List.of("WITHSCORE") : List.of())));
+        // No WITHSCORE: Redis 7.2 added it, the reference 7.0 answers it with an arity error (zset.txt).
+        c.add(g("zrank", f -> cat(f.key(), f.pick(MEMBERS))));
+        c.add(g("zrevrank", f -> cat(f.key(), f.pick(MEMBERS))));
         c.add(g("zpopmin", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
         c.add(g("zpopmax", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
         c.add(g("zmpop", f -> cat(f.pick(new String[] {"1", "2", "0", "x"}), f.keys(1, 2),
