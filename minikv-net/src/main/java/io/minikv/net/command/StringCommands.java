@@ -402,7 +402,7 @@ final class StringCommands {
             // Any finite stored value plus an infinity is infinite; Redis first reports a key of another type and a
             // stored value that is not a number.
             final byte[] stored = c.db().get(key);
-            if (stored != null && Double.isNaN(CommandArgs.parseDouble(ByteBuffer.wrap(stored), 0, stored.length))) {
+            if (stored != null && !isLongDouble(stored)) {
                 c.reply().error(KvError.NOT_FLOAT);
                 return;
             }
@@ -410,5 +410,30 @@ final class StringCommands {
             return;
         }
         c.reply().bulk(c.db().incrbyfloat(key, increment));
+    }
+
+    /**
+     * Whether Redis's {@code string2ld} accepts a stored value: a float that is not NaN and, unless written as an
+     * infinity, inside the range of an x87 long double (strtold reports overflow and underflow, which Redis
+     * rejects). Only the rare infinite-increment path calls this, so it may allocate.
+     */
+    private static boolean isLongDouble(final byte[] stored) {
+        final double d = CommandArgs.parseDouble(ByteBuffer.wrap(stored), 0, stored.length);
+        if (Double.isNaN(d)) {
+            return false;
+        }
+        final String text = new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1);
+        final String unsigned = text.startsWith("-") || text.startsWith("+") ? text.substring(1) : text;
+        if (unsigned.equalsIgnoreCase("inf") || unsigned.equalsIgnoreCase("infinity")) {
+            return true;
+        }
+        try {
+            final java.math.BigDecimal v = new java.math.BigDecimal(text);
+            final int exponent = v.precision() - v.scale() - 1;
+            return v.signum() == 0 || exponent >= -4951 && exponent <= 4932;
+        } catch (final NumberFormatException hexOrOther) {
+            // Hexadecimal floats: CommandArgs already judged them.
+            return true;
+        }
     }
 }
