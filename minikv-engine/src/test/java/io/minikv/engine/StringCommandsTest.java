@@ -182,8 +182,9 @@ class StringCommandsTest {
         assertThat(store.ttl(b("k"))).isEqualTo(-1);
         assertThatThrownBy(() -> store.getex(b("k"), Expiration.seconds(0)))
             .hasMessage("ERR invalid expire time in 'getex' command");
-        assertThatThrownBy(() -> store.getex(b("missing"), Expiration.millis(-5)))
-            .hasMessage("ERR invalid expire time in 'getex' command");
+        assertThat(store.getex(b("missing"), Expiration.millis(-5))).isNull();
+        putZset("z");
+        assertThatThrownBy(() -> store.getex(b("z"), Expiration.millis(-5))).hasMessageStartingWith("WRONGTYPE");
         assertThat(s(store.getex(b("k"), Expiration.atUnixMillis(T0)))).isEqualTo("v");
         assertThat(store.exists(b("k"))).isZero();
     }

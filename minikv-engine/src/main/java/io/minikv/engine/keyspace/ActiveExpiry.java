@@ -74,9 +74,9 @@ public final class ActiveExpiry {
         long sampled = 0;
         long expired = 0;
         for (int i = 0; i < BUCKETS_PER_STEP && i < capacity; i++) {
-            int hop = t.hop(home);
+            long hop = t.hop(home);
             while (hop != 0) {
-                final int b = home + Integer.numberOfTrailingZeros(hop);
+                final int b = home + Long.numberOfTrailingZeros(hop);
                 hop &= hop - 1;
                 final long at = s.expireAt(b);
                 if (at != 0) {

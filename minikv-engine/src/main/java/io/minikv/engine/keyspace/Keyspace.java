@@ -43,7 +43,8 @@ public final class Keyspace {
         this.index = index;
         this.clock = clock;
         this.segments = new Segment[SEGMENTS];
-        final int perSegment = Integer.highestOneBit(Math.max(1, (int) (initialCapacity / (SEGMENTS * 0.9))) * 2 - 1);
+        final int perSegment = Integer.highestOneBit(
+            Math.max(1, (int) Math.ceil(initialCapacity / (double) SEGMENTS / Segment.LOAD_FACTOR)) * 2 - 1);
         for (int i = 0; i < SEGMENTS; i++) {
             segments[i] = new Segment(index * SEGMENTS + i, budget, perSegment);
         }
@@ -65,6 +66,15 @@ public final class Keyspace {
      */
     public long now() {
         return clock.millis();
+    }
+
+    /**
+     * Returns the store's clock, for paths that read the time only when they need it.
+     *
+     * @return the clock.
+     */
+    public Clock clock() {
+        return clock;
     }
 
     /**

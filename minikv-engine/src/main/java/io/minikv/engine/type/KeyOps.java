@@ -143,9 +143,9 @@ public final class KeyOps {
     /** Adds the live keys of one home bucket that match the pattern and type (lock held). */
     private static void collect(final Segment s, final HopscotchTable t, final int home, final long now,
         final byte[] pattern, final ValueType type, final List<byte[]> out) {
-        int hop = t.hop(home);
+        long hop = t.hop(home);
         while (hop != 0) {
-            final int b = home + Integer.numberOfTrailingZeros(hop);
+            final int b = home + Long.numberOfTrailingZeros(hop);
             hop &= hop - 1;
             if (s.isExpired(b, now)) {
                 continue;
@@ -241,9 +241,9 @@ public final class KeyOps {
                 final int start = random.nextInt(capacity);
                 for (int j = 0; j < capacity; j++) {
                     final int home = (start + j) & (capacity - 1);
-                    int hop = t.hop(home);
+                    long hop = t.hop(home);
                     while (hop != 0) {
-                        final int b = home + Integer.numberOfTrailingZeros(hop);
+                        final int b = home + Long.numberOfTrailingZeros(hop);
                         hop &= hop - 1;
                         if (!s.isExpired(b, now)) {
                             return s.key(b);

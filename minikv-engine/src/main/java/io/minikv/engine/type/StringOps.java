@@ -4,6 +4,7 @@ import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.concurrent.locks.StampedLock;
 
 import io.minikv.api.Expiration;
@@ -64,9 +65,9 @@ public final class StringOps {
      */
     public static int read(final Keyspace ks, final long hash, final Object kb, final long ko, final int kl,
         final ValueSink sink) {
-        final long now = ks.now();
         final Segment s = ks.segment(hash);
         final StampedLock lock = s.lock();
+        final Clock clock = ks.clock();
         int r = Segment.RETRY;
         for (int i = 0; i < OPTIMISTIC_ATTEMPTS && r == Segment.RETRY; i++) {
             final long stamp = lock.tryOptimisticRead();
@@ -74,7 +75,7 @@ public final class StringOps {
                 Thread.onSpinWait();
                 continue;
             }
-            r = s.readString(hash, kb, ko, kl, now, sink);
+            r = s.readString(hash, kb, ko, kl, clock, stamp, sink);
             if (!lock.validate(stamp)) {
                 r = Segment.RETRY;
             }
@@ -83,7 +84,7 @@ public final class StringOps {
             // Guaranteed progress: writers keep invalidating us, so wait for them once.
             final long stamp = lock.readLock();
             try {
-                r = s.readString(hash, kb, ko, kl, now, sink);
+                r = s.readString(hash, kb, ko, kl, clock, 0, sink);
             } finally {
                 lock.unlockRead(stamp);
             }
@@ -92,7 +93,7 @@ public final class StringOps {
             case Segment.WRONG_TYPE:
                 throw KvError.WRONGTYPE.exception();
             case Segment.EXPIRED:
-                ks.deleteIfExpired(hash, kb, ko, kl, now);
+                ks.deleteIfExpired(hash, kb, ko, kl, ks.now());
                 return -1;
             case Segment.RETRY:
                 throw new IllegalStateException("inconsistent entry under the read lock");
@@ -304,18 +305,19 @@ public final class StringOps {
         if (expiration != null && expiration.kind() == Expiration.Kind.KEEP_TTL) {
             throw KvError.SYNTAX.exception();
         }
-        final long deadline = expiration == null || persist ? 0 : expiration.deadlineMillis(now, "getex");
         final long hash = KeyHash.hash(key);
         final Segment s = ks.segment(hash);
         final long stamp = s.lock().writeLock();
         try {
             final int b = s.findLive(hash, key, BASE, key.length, now);
             if (b < 0) {
+                // Redis answers nil before it looks at the expire time, then checks the type.
                 return null;
             }
             if (s.type(b) != TYPE_STRING) {
                 throw KvError.WRONGTYPE.exception();
             }
+            final long deadline = expiration == null || persist ? 0 : expiration.deadlineMillis(now, "getex");
             final byte[] value = s.value(b);
             if (persist) {
                 s.expireAt(b, 0);

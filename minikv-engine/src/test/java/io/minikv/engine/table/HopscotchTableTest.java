@@ -23,7 +23,7 @@ class HopscotchTableTest {
                 hashes[stored++] = hash;
             }
         }
-        assertThat(stored).isGreaterThan(900);
+        assertThat(stored).isGreaterThan(950);
         assertThat(t.size()).isEqualTo(stored);
         for (int i = 0; i < stored; i++) {
             assertThat(find(t, hashes[i])).as("key %d", i).isGreaterThanOrEqualTo(0);
@@ -32,24 +32,26 @@ class HopscotchTableTest {
 
     @Test
     void shouldRefuseInsteadOfLoopingWhenTheNeighbourhoodIsFull() {
-        final HopscotchTable t = new HopscotchTable(64);
+        final HopscotchTable t = new HopscotchTable(128);
         for (int i = 0; i < TableLayout.NEIGHBOURHOOD; i++) {
             assertThat(t.insert(5, 0, i + 1)).isTrue();
         }
         assertThat(t.insert(5, 0, 99)).isFalse();
         assertThat(t.size()).isEqualTo(TableLayout.NEIGHBOURHOOD);
         t.remove(5, 5 + 3);
-        assertThat(t.insert(5, 0, 99)).isTrue();
+        assertThat(t.insert(5, 7, 99)).isTrue();
         assertThat(t.entry(8)).isEqualTo(99);
+        assertThat(HopscotchTable.tagOf(t.word(8))).isEqualTo(7);
+        assertThat(t.hop(5)).isEqualTo(-1L);
     }
 
     private static int find(final HopscotchTable t, final long hash) {
         final int home = t.home(hash);
-        int hop = t.hop(home);
+        long hop = t.hop(home);
         while (hop != 0) {
-            final int b = home + Integer.numberOfTrailingZeros(hop);
+            final int b = home + Long.numberOfTrailingZeros(hop);
             hop &= hop - 1;
-            if (t.tag(b) == KeyHash.tag(hash)) {
+            if (HopscotchTable.tagOf(t.word(b)) == KeyHash.tag(hash)) {
                 return b;
             }
         }
