@@ -24,36 +24,36 @@ import java.util.SplittableRandom;
  */
 final class FuzzGenerator {
 
-    private static final String[] KEYS = {"k1", "k2", "k3", "k4", "k1", "k2", "{k}"};
-    private static final String[] VALUES = {"", "v", "hello", "0", "1", "-1", "10", "-7", "3.5", "-0.5", "1e3",
+    static final String[] KEYS = {"k1", "k2", "k3", "k4", "k1", "k2", "{k}"};
+    static final String[] VALUES = {"", "v", "hello", "0", "1", "-1", "10", "-7", "3.5", "-0.5", "1e3",
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "18446744073709551616", " 1", "1 ",
         "+1", "01", "0x10", "abc", "inf", "-inf", "nan", "1e15", "\u00e9t\u00e9", "\0\u00ff"};
-    private static final String[] INTS = {"0", "1", "-1", "2", "3", "5", "10", "100", "-2", "-100",
+    static final String[] INTS = {"0", "1", "-1", "2", "3", "5", "10", "100", "-2", "-100",
         "9223372036854775807", "-9223372036854775808", "9223372036854775808", "abc", "", "1.5", " 1"};
-    private static final String[] FLOATS = {"0", "1", "-1", "0.1", "1.5", "-2.25", "1e2", "3.0e-3", "inf", "-inf",
+    static final String[] FLOATS = {"0", "1", "-1", "0.1", "1.5", "-2.25", "1e2", "3.0e-3", "inf", "-inf",
         "+inf", "nan", "abc", "", "1e400", "10.5", "5.0e3", "1.7976931348623157e308"};
     /**
      * INCRBYFLOAT increments: exact binary fractions and errors. Redis adds in 80-bit long double, mini-kv in double
      * (a known difference, see strings.txt); with these the sums are exact in both, so the fuzz test can keep
      * comparing the stored values afterwards. Overflow past a double (1e400) is in strings.txt instead.
      */
-    private static final String[] INCR_FLOATS = {"0", "1", "-1", "0.5", "1.5", "-2.25", "1e2", "10.5", "5.0e3",
+    static final String[] INCR_FLOATS = {"0", "1", "-1", "0.5", "1.5", "-2.25", "1e2", "10.5", "5.0e3",
         "inf", "-inf", "+inf", "nan", "abc", "", " 1", "0x10", "1e15"};
-    private static final String[] PATTERNS = {"*", "k*", "k?", "k[12]", "k[^1]", "*1", "[a-z]*", "\\{k\\}", "",
+    static final String[] PATTERNS = {"*", "k*", "k?", "k[12]", "k[^1]", "*1", "[a-z]*", "\\{k\\}", "",
         "nomatch", "k[", "*\\"};
-    private static final String[] SCORES = {"0", "1", "2", "-1", "1.5", "inf", "-inf", "+inf", "10", "nan", "x",
+    static final String[] SCORES = {"0", "1", "2", "-1", "1.5", "inf", "-inf", "+inf", "10", "nan", "x",
         "(1", "(2", "3"};
-    private static final String[] LEX = {"-", "+", "[a", "(a", "[b", "(c", "[", "a", "[m1", "(m2"};
-    private static final String[] MEMBERS = {"m1", "m2", "m3", "a", "b", "c", ""};
+    static final String[] LEX = {"-", "+", "[a", "(a", "[b", "(c", "[", "a", "[m1", "(m2"};
+    static final String[] MEMBERS = {"m1", "m2", "m3", "a", "b", "c", ""};
 
-    private final SplittableRandom rnd;
+    final SplittableRandom rnd;
     private final List<Gen> gens;
     private final long absFuture;
     private final long absFutureMs;
     private int index;
 
     /** One command family's generator with the rule its replies need. */
-    private record Gen(String name, CompareRule rule, java.util.function.Function<FuzzGenerator, List<String>> args) {
+    record Gen(String name, CompareRule rule, java.util.function.Function<FuzzGenerator, List<String>> args) {
     }
 
     /**
@@ -65,7 +65,7 @@ final class FuzzGenerator {
         this.rnd = new SplittableRandom(seed);
         this.absFuture = nowMs / 1000 + 100_000_000_000L;
         this.absFutureMs = absFuture * 1000;
-        final List<Gen> all = catalogue();
+        final List<Gen> all = FuzzCatalogue.all();
         this.gens = new ArrayList<>();
         for (final Gen g : all) {
             if (supported.contains(g.name())) {
@@ -134,27 +134,27 @@ final class FuzzGenerator {
 
     // ---- argument helpers -------------------------------------------------------------------------------------
 
-    private String pick(final String[] from) {
+    String pick(final String[] from) {
         return from[rnd.nextInt(from.length)];
     }
 
-    private boolean chance(final int percent) {
+    boolean chance(final int percent) {
         return rnd.nextInt(100) < percent;
     }
 
-    private String key() {
+    String key() {
         return chance(2) ? "" : pick(KEYS);
     }
 
-    private String value() {
+    String value() {
         return chance(10) ? Integer.toString(rnd.nextInt(-50, 50)) : pick(VALUES);
     }
 
-    private String integer() {
+    String integer() {
         return chance(50) ? Integer.toString(rnd.nextInt(-20, 40)) : pick(INTS);
     }
 
-    private String seconds() {
+    String seconds() {
         final int r = rnd.nextInt(100);
         if (r < 80) {
             return Long.toString(1_000_000L + index * 10_000L);
@@ -166,7 +166,7 @@ final class FuzzGenerator {
             "9223372036854775", "4611686018427388"});
     }
 
-    private String millis() {
+    String millis() {
         final int r = rnd.nextInt(100);
         if (r < 80) {
             return Long.toString((1_000_000L + index * 10_000L) * 1000L);
@@ -177,12 +177,12 @@ final class FuzzGenerator {
         return pick(new String[] {"abc", "", "9223372036854775807", "-9223372036854775808", "1.5"});
     }
 
-    private String unixSeconds() {
+    String unixSeconds() {
         return chance(70) ? Long.toString(absFuture + rnd.nextInt(3) * 1000L)
             : pick(new String[] {"1", "0", "-1", "1000", "abc", "9223372036854775807"});
     }
 
-    private String unixMillis() {
+    String unixMillis() {
         return chance(70) ? Long.toString(absFutureMs + rnd.nextInt(3) * 1_000_000L)
             : pick(new String[] {"1", "0", "-1", "1000", "abc", "9223372036854775807"});
     }
@@ -192,11 +192,11 @@ final class FuzzGenerator {
      * its active expiry cycle reclaims it, which makes DBSIZE depend on timing. So SET gets only future or invalid
      * absolute times.
      */
-    private String futureOrInvalid(final String t) {
+    String futureOrInvalid(final String t) {
         return t.length() > 5 && !t.startsWith("-") || !t.matches("-?[0-9]+") ? t : Long.toString(absFuture * 1000);
     }
 
-    private List<String> keys(final int min, final int max) {
+    List<String> keys(final int min, final int max) {
         final int n = rnd.nextInt(min, max + 1);
         final List<String> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -205,7 +205,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> setOptions() {
+    List<String> setOptions() {
         final List<String> out = new ArrayList<>();
         final int n = rnd.nextInt(0, 4);
         for (int i = 0; i < n; i++) {
@@ -237,7 +237,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> expireFlags() {
+    List<String> expireFlags() {
         final List<String> out = new ArrayList<>();
         final int n = chance(60) ? 0 : rnd.nextInt(1, 3);
         for (int i = 0; i < n; i++) {
@@ -246,7 +246,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> getexOptions() {
+    List<String> getexOptions() {
         return switch (rnd.nextInt(9)) {
             case 0 -> List.of("EX", seconds());
             case 1 -> List.of("PX", millis());
@@ -259,7 +259,7 @@ final class FuzzGenerator {
         };
     }
 
-    private List<String> scanOptions() {
+    List<String> scanOptions() {
         final List<String> out = new ArrayList<>();
         if (chance(40)) {
             out.add("MATCH");
@@ -276,7 +276,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> scoreMembers() {
+    List<String> scoreMembers() {
         final List<String> out = new ArrayList<>();
         final int n = rnd.nextInt(1, 4);
         for (int i = 0; i < n; i++) {
@@ -286,7 +286,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> members(final int min, final int max) {
+    List<String> members(final int min, final int max) {
         final List<String> out = new ArrayList<>();
         final int n = rnd.nextInt(min, max + 1);
         for (int i = 0; i < n; i++) {
@@ -295,7 +295,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> zaddFlags() {
+    List<String> zaddFlags() {
         final List<String> out = new ArrayList<>();
         final int n = chance(50) ? 0 : rnd.nextInt(1, 3);
         for (int i = 0; i < n; i++) {
@@ -304,7 +304,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> zrangeArgs() {
+    List<String> zrangeArgs() {
         final List<String> out = new ArrayList<>();
         out.add(key());
         final int mode = rnd.nextInt(3);
@@ -334,7 +334,7 @@ final class FuzzGenerator {
         return out;
     }
 
-    private List<String> zsetOpArgs(final boolean store, final boolean withScoresAllowed) {
+    List<String> zsetOpArgs(final boolean store, final boolean withScoresAllowed) {
         final List<String> out = new ArrayList<>();
         if (store) {
             out.add(key());
@@ -358,153 +358,6 @@ final class FuzzGenerator {
             out.add("WITHSCORES");
         }
         return out;
-    }
-
-    private static List<String> cat(final Object... parts) {
-        final List<String> out = new ArrayList<>();
-        for (final Object p : parts) {
-            if (p instanceof List<?> list) {
-                list.forEach(x -> out.add((String) x));
-            } else {
-                out.add((String) p);
-            }
-        }
-        return out;
-    }
-
-    private static Gen g(final String name, final java.util.function.Function<FuzzGenerator, List<String>> args) {
-        return new Gen(name, CompareRule.EXACT, args);
-    }
-
-    private static Gen g(final String name, final CompareRule rule,
-                         final java.util.function.Function<FuzzGenerator, List<String>> args) {
-        return new Gen(name, rule, args);
-    }
-
-    private static List<Gen> catalogue() {
-        final List<Gen> c = new ArrayList<>();
-        // Strings: the commonest commands get several entries, so they dominate the mix.
-        for (int i = 0; i < 4; i++) {
-            c.add(g("set", f -> cat(f.key(), f.value(), f.setOptions())));
-            c.add(g("get", f -> cat(f.key())));
-        }
-        c.add(g("setnx", f -> cat(f.key(), f.value())));
-        c.add(g("setex", f -> cat(f.key(), f.seconds(), f.value())));
-        c.add(g("psetex", f -> cat(f.key(), f.millis(), f.value())));
-        c.add(g("getset", f -> cat(f.key(), f.value())));
-        c.add(g("getdel", f -> cat(f.key())));
-        c.add(g("getex", f -> cat(f.key(), f.getexOptions())));
-        c.add(g("mget", f -> f.keys(1, 4)));
-        c.add(g("mset", f -> {
-            final List<String> out = new ArrayList<>();
-            for (final String k : f.keys(1, 3)) {
-                out.add(k);
-                out.add(f.value());
-            }
-            return out;
-        }));
-        c.add(g("msetnx", f -> {
-            final List<String> out = new ArrayList<>();
-            for (final String k : f.keys(1, 3)) {
-                out.add(k);
-                out.add(f.value());
-            }
-            return out;
-        }));
-        c.add(g("append", f -> cat(f.key(), f.value())));
-        c.add(g("strlen", f -> cat(f.key())));
-        c.add(g("getrange", f -> cat(f.key(), f.integer(), f.integer())));
-        c.add(g("substr", f -> cat(f.key(), f.integer(), f.integer())));
-        c.add(g("setrange", f -> cat(f.key(), f.chance(90) ? Integer.toString(f.rnd.nextInt(0, 20)) : f.integer(),
-            f.value())));
-        for (int i = 0; i < 2; i++) {
-            c.add(g("incr", f -> cat(f.key())));
-            c.add(g("incrby", f -> cat(f.key(), f.integer())));
-            c.add(g("incrbyfloat", f -> cat(f.key(), f.pick(INCR_FLOATS))));
-        }
-        c.add(g("decr", f -> cat(f.key())));
-        c.add(g("decrby", f -> cat(f.key(), f.integer())));
-        // Keys.
-        c.add(g("del", f -> f.keys(1, 3)));
-        c.add(g("unlink", f -> f.keys(1, 3)));
-        c.add(g("exists", f -> f.keys(1, 3)));
-        c.add(g("touch", f -> f.keys(1, 3)));
-        c.add(g("type", f -> cat(f.key())));
-        c.add(g("keys", CompareRule.UNORDERED, f -> cat(f.pick(PATTERNS))));
-        c.add(g("scan", CompareRule.SCAN_ALL, f -> cat("0", f.scanOptions())));
-        c.add(g("randomkey", CompareRule.SHAPE, f -> List.of()));
-        c.add(g("dbsize", f -> List.of()));
-        c.add(g("rename", f -> cat(f.key(), f.key())));
-        c.add(g("renamenx", f -> cat(f.key(), f.key())));
-        c.add(g("copy", f -> cat(f.key(), f.key(), f.chance(30) ? List.of("DB", f.pick(new String[] {"0", "1", "16",
-            "x"})) : List.of(), f.chance(40) ? List.of("REPLACE") : List.of())));
-        c.add(g("move", f -> cat(f.key(), f.pick(new String[] {"0", "1", "2", "16", "-1", "x"}))));
-        c.add(g("select", f -> cat(f.pick(new String[] {"0", "0", "1", "16", "-1", "x"}))));
-        c.add(g("flushdb", f -> f.chance(90) ? List.of() : List.of(f.pick(new String[] {"SYNC", "ASYNC", "x"}))));
-        // Expiry.
-        c.add(g("expire", f -> cat(f.key(), f.seconds(), f.expireFlags())));
-        c.add(g("pexpire", f -> cat(f.key(), f.millis(), f.expireFlags())));
-        c.add(g("expireat", f -> cat(f.key(), f.unixSeconds(), f.expireFlags())));
-        c.add(g("pexpireat", f -> cat(f.key(), f.unixMillis(), f.expireFlags())));
-        c.add(g("ttl", CompareRule.TTL, f -> cat(f.key())));
-        c.add(g("pttl", CompareRule.PTTL, f -> cat(f.key())));
-        c.add(g("expiretime", CompareRule.TTL, f -> cat(f.key())));
-        c.add(g("pexpiretime", CompareRule.PTTL, f -> cat(f.key())));
-        c.add(g("persist", f -> cat(f.key())));
-        // Connection.
-        c.add(g("ping", f -> f.chance(50) ? List.of() : List.of(f.value())));
-        c.add(g("echo", f -> cat(f.value())));
-        // Sorted sets (generated once the server under test lists them).
-        for (int i = 0; i < 3; i++) {
-            c.add(g("zadd", f -> cat(f.key(), f.zaddFlags(), f.scoreMembers())));
-        }
-        c.add(g("zrem", f -> cat(f.key(), f.members(1, 3))));
-        c.add(g("zscore", f -> cat(f.key(), f.pick(MEMBERS))));
-        c.add(g("zmscore", f -> cat(f.key(), f.members(1, 3))));
-        c.add(g("zincrby", f -> cat(f.key(), f.pick(FLOATS), f.pick(MEMBERS))));
-        c.add(g("zcard", f -> cat(f.key())));
-        c.add(g("zcount", f -> cat(f.key(), f.pick(SCORES), f.pick(SCORES))));
-        c.add(g("zlexcount", f -> cat(f.key(), f.pick(LEX), f.pick(LEX))));
-        c.add(g("zrange", FuzzGenerator::zrangeArgs));
-        c.add(g("zrangestore", f -> cat(f.key(), f.zrangeArgs())));
-        c.add(g("zrangebyscore", f -> cat(f.key(), f.pick(SCORES), f.pick(SCORES),
-            f.chance(40) ? List.of("WITHSCORES") : List.of(),
-            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
-        c.add(g("zrevrangebyscore", f -> cat(f.key(), f.pick(SCORES), f.pick(SCORES),
-            f.chance(40) ? List.of("WITHSCORES") : List.of(),
-            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
-        c.add(g("zrangebylex", f -> cat(f.key(), f.pick(LEX), f.pick(LEX),
-            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
-        c.add(g("zrevrangebylex", f -> cat(f.key(), f.pick(LEX), f.pick(LEX),
-            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
-        c.add(g("zrevrange", f -> cat(f.key(), f.integer(), f.integer(),
-            f.chance(40) ? List.of("WITHSCORES") : List.of())));
-        // No WITHSCORE: Redis 7.2 added it, the reference 7.0 answers it with an arity error (zset.txt).
-        c.add(g("zrank", f -> cat(f.key(), f.pick(MEMBERS))));
-        c.add(g("zrevrank", f -> cat(f.key(), f.pick(MEMBERS))));
-        c.add(g("zpopmin", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
-        c.add(g("zpopmax", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
-        c.add(g("zmpop", f -> cat(f.pick(new String[] {"1", "2", "0", "x"}), f.keys(1, 2),
-            f.pick(new String[] {"MIN", "MAX", "mid"}), f.chance(40) ? List.of("COUNT", f.integer()) : List.of())));
-        c.add(g("zremrangebyscore", f -> cat(f.key(), f.pick(SCORES), f.pick(SCORES))));
-        c.add(g("zremrangebyrank", f -> cat(f.key(), f.integer(), f.integer())));
-        c.add(g("zremrangebylex", f -> cat(f.key(), f.pick(LEX), f.pick(LEX))));
-        c.add(g("zunion", f -> f.zsetOpArgs(false, true)));
-        c.add(g("zinter", f -> f.zsetOpArgs(false, true)));
-        c.add(g("zdiff", f -> {
-            final List<String> keys = f.keys(1, 3);
-            return cat(f.chance(10) ? f.pick(new String[] {"0", "-1", "abc", "5"}) : Integer.toString(keys.size()),
-                keys, f.chance(40) ? List.of("WITHSCORES") : List.of());
-        }));
-        c.add(g("zunionstore", f -> f.zsetOpArgs(true, false)));
-        c.add(g("zinterstore", f -> f.zsetOpArgs(true, false)));
-        c.add(g("zdiffstore", f -> cat(f.key(), "1", f.key())));
-        c.add(g("zintercard", f -> cat(f.pick(new String[] {"1", "2", "0"}), f.keys(1, 2),
-            f.chance(30) ? List.of("LIMIT", f.integer()) : List.of())));
-        c.add(g("zscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
-            f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
-        c.add(g("zrandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "5"}))));
-        return c;
     }
 
     /** Returns a seed derived from a master seed and an episode number, printed so one episode can be replayed. */

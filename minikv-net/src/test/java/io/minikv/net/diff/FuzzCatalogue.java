@@ -1,0 +1,161 @@
+package io.minikv.net.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The commands the fuzz test generates, each with its argument generator and the {@link CompareRule} its replies
+ * need. {@link FuzzGenerator} keeps only those the server under test lists. Stateless.
+ */
+final class FuzzCatalogue {
+
+    private FuzzCatalogue() {
+    }
+
+    private static List<String> cat(final Object... parts) {
+        final List<String> out = new ArrayList<>();
+        for (final Object p : parts) {
+            if (p instanceof List<?> list) {
+                list.forEach(x -> out.add((String) x));
+            } else {
+                out.add((String) p);
+            }
+        }
+        return out;
+    }
+
+    private static FuzzGenerator.Gen g(final String name, final java.util.function.Function<FuzzGenerator, List<String>> args) {
+        return new FuzzGenerator.Gen(name, CompareRule.EXACT, args);
+    }
+
+    private static FuzzGenerator.Gen g(final String name, final CompareRule rule,
+                         final java.util.function.Function<FuzzGenerator, List<String>> args) {
+        return new FuzzGenerator.Gen(name, rule, args);
+    }
+
+    static List<FuzzGenerator.Gen> all() {
+        final List<FuzzGenerator.Gen> c = new ArrayList<>();
+        // Strings: the commonest commands get several entries, so they dominate the mix.
+        for (int i = 0; i < 4; i++) {
+            c.add(g("set", f -> cat(f.key(), f.value(), f.setOptions())));
+            c.add(g("get", f -> cat(f.key())));
+        }
+        c.add(g("setnx", f -> cat(f.key(), f.value())));
+        c.add(g("setex", f -> cat(f.key(), f.seconds(), f.value())));
+        c.add(g("psetex", f -> cat(f.key(), f.millis(), f.value())));
+        c.add(g("getset", f -> cat(f.key(), f.value())));
+        c.add(g("getdel", f -> cat(f.key())));
+        c.add(g("getex", f -> cat(f.key(), f.getexOptions())));
+        c.add(g("mget", f -> f.keys(1, 4)));
+        c.add(g("mset", f -> {
+            final List<String> out = new ArrayList<>();
+            for (final String k : f.keys(1, 3)) {
+                out.add(k);
+                out.add(f.value());
+            }
+            return out;
+        }));
+        c.add(g("msetnx", f -> {
+            final List<String> out = new ArrayList<>();
+            for (final String k : f.keys(1, 3)) {
+                out.add(k);
+                out.add(f.value());
+            }
+            return out;
+        }));
+        c.add(g("append", f -> cat(f.key(), f.value())));
+        c.add(g("strlen", f -> cat(f.key())));
+        c.add(g("getrange", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("substr", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("setrange", f -> cat(f.key(), f.chance(90) ? Integer.toString(f.rnd.nextInt(0, 20)) : f.integer(),
+            f.value())));
+        for (int i = 0; i < 2; i++) {
+            c.add(g("incr", f -> cat(f.key())));
+            c.add(g("incrby", f -> cat(f.key(), f.integer())));
+            c.add(g("incrbyfloat", f -> cat(f.key(), f.pick(FuzzGenerator.INCR_FLOATS))));
+        }
+        c.add(g("decr", f -> cat(f.key())));
+        c.add(g("decrby", f -> cat(f.key(), f.integer())));
+        // Keys.
+        c.add(g("del", f -> f.keys(1, 3)));
+        c.add(g("unlink", f -> f.keys(1, 3)));
+        c.add(g("exists", f -> f.keys(1, 3)));
+        c.add(g("touch", f -> f.keys(1, 3)));
+        c.add(g("type", f -> cat(f.key())));
+        c.add(g("keys", CompareRule.UNORDERED, f -> cat(f.pick(FuzzGenerator.PATTERNS))));
+        c.add(g("scan", CompareRule.SCAN_ALL, f -> cat("0", f.scanOptions())));
+        c.add(g("randomkey", CompareRule.SHAPE, f -> List.of()));
+        c.add(g("dbsize", f -> List.of()));
+        c.add(g("rename", f -> cat(f.key(), f.key())));
+        c.add(g("renamenx", f -> cat(f.key(), f.key())));
+        c.add(g("copy", f -> cat(f.key(), f.key(), f.chance(30) ? List.of("DB", f.pick(new String[] {"0", "1", "16",
+            "x"})) : List.of(), f.chance(40) ? List.of("REPLACE") : List.of())));
+        c.add(g("move", f -> cat(f.key(), f.pick(new String[] {"0", "1", "2", "16", "-1", "x"}))));
+        c.add(g("select", f -> cat(f.pick(new String[] {"0", "0", "1", "16", "-1", "x"}))));
+        c.add(g("flushdb", f -> f.chance(90) ? List.of() : List.of(f.pick(new String[] {"SYNC", "ASYNC", "x"}))));
+        // Expiry.
+        c.add(g("expire", f -> cat(f.key(), f.seconds(), f.expireFlags())));
+        c.add(g("pexpire", f -> cat(f.key(), f.millis(), f.expireFlags())));
+        c.add(g("expireat", f -> cat(f.key(), f.unixSeconds(), f.expireFlags())));
+        c.add(g("pexpireat", f -> cat(f.key(), f.unixMillis(), f.expireFlags())));
+        c.add(g("ttl", CompareRule.TTL, f -> cat(f.key())));
+        c.add(g("pttl", CompareRule.PTTL, f -> cat(f.key())));
+        c.add(g("expiretime", CompareRule.TTL, f -> cat(f.key())));
+        c.add(g("pexpiretime", CompareRule.PTTL, f -> cat(f.key())));
+        c.add(g("persist", f -> cat(f.key())));
+        // Connection.
+        c.add(g("ping", f -> f.chance(50) ? List.of() : List.of(f.value())));
+        c.add(g("echo", f -> cat(f.value())));
+        // Sorted sets (generated once the server under test lists them).
+        for (int i = 0; i < 3; i++) {
+            c.add(g("zadd", f -> cat(f.key(), f.zaddFlags(), f.scoreMembers())));
+        }
+        c.add(g("zrem", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("zscore", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("zmscore", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("zincrby", f -> cat(f.key(), f.pick(FuzzGenerator.FLOATS), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("zcard", f -> cat(f.key())));
+        c.add(g("zcount", f -> cat(f.key(), f.pick(FuzzGenerator.SCORES), f.pick(FuzzGenerator.SCORES))));
+        c.add(g("zlexcount", f -> cat(f.key(), f.pick(FuzzGenerator.LEX), f.pick(FuzzGenerator.LEX))));
+        c.add(g("zrange", f -> f.zrangeArgs()));
+        c.add(g("zrangestore", f -> cat(f.key(), f.zrangeArgs())));
+        c.add(g("zrangebyscore", f -> cat(f.key(), f.pick(FuzzGenerator.SCORES), f.pick(FuzzGenerator.SCORES),
+            f.chance(40) ? List.of("WITHSCORES") : List.of(),
+            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
+        c.add(g("zrevrangebyscore", f -> cat(f.key(), f.pick(FuzzGenerator.SCORES), f.pick(FuzzGenerator.SCORES),
+            f.chance(40) ? List.of("WITHSCORES") : List.of(),
+            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
+        c.add(g("zrangebylex", f -> cat(f.key(), f.pick(FuzzGenerator.LEX), f.pick(FuzzGenerator.LEX),
+            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
+        c.add(g("zrevrangebylex", f -> cat(f.key(), f.pick(FuzzGenerator.LEX), f.pick(FuzzGenerator.LEX),
+            f.chance(30) ? List.of("LIMIT", f.integer(), f.integer()) : List.of())));
+        c.add(g("zrevrange", f -> cat(f.key(), f.integer(), f.integer(),
+            f.chance(40) ? List.of("WITHSCORES") : List.of())));
+        // No WITHSCORE: Redis 7.2 added it, the reference 7.0 answers it with an arity error (zset.txt).
+        c.add(g("zrank", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("zrevrank", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("zpopmin", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
+        c.add(g("zpopmax", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
+        c.add(g("zmpop", f -> cat(f.pick(new String[] {"1", "2", "0", "x"}), f.keys(1, 2),
+            f.pick(new String[] {"MIN", "MAX", "mid"}), f.chance(40) ? List.of("COUNT", f.integer()) : List.of())));
+        c.add(g("zremrangebyscore", f -> cat(f.key(), f.pick(FuzzGenerator.SCORES), f.pick(FuzzGenerator.SCORES))));
+        c.add(g("zremrangebyrank", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("zremrangebylex", f -> cat(f.key(), f.pick(FuzzGenerator.LEX), f.pick(FuzzGenerator.LEX))));
+        c.add(g("zunion", f -> f.zsetOpArgs(false, true)));
+        c.add(g("zinter", f -> f.zsetOpArgs(false, true)));
+        c.add(g("zdiff", f -> {
+            final List<String> keys = f.keys(1, 3);
+            return cat(f.chance(10) ? f.pick(new String[] {"0", "-1", "abc", "5"}) : Integer.toString(keys.size()),
+                keys, f.chance(40) ? List.of("WITHSCORES") : List.of());
+        }));
+        c.add(g("zunionstore", f -> f.zsetOpArgs(true, false)));
+        c.add(g("zinterstore", f -> f.zsetOpArgs(true, false)));
+        c.add(g("zdiffstore", f -> cat(f.key(), "1", f.key())));
+        c.add(g("zintercard", f -> cat(f.pick(new String[] {"1", "2", "0"}), f.keys(1, 2),
+            f.chance(30) ? List.of("LIMIT", f.integer()) : List.of())));
+        c.add(g("zscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
+            f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
+        c.add(g("zrandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "5"}))));
+        return c;
+    }
+}
