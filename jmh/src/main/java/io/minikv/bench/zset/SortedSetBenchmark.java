@@ -1,9 +1,14 @@
 package io.minikv.bench.zset;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,6 +33,10 @@ import io.minikv.api.ZAddArgs;
  * existing member with a new score (the set keeps its size; the node usually moves), ZSCORE, ZRANK and a 10-member
  * ZRANGE at a random rank. Members are {@code member:NNNNNNN}, scores random.
  * <p>
+ * Baseline ({@code jdk*}): the same set as a {@code HashMap} of scores plus a {@code TreeSet} of (score, member),
+ * single-threaded and unlocked, for ZADD and ZSCORE; JDK collections have no O(log n) rank, so there is no baseline
+ * for ZRANK and ZRANGE by index.
+ * <p>
  * Run: {@code java -jar jmh/target/benchmarks.jar SortedSetBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s}.
  */
 @State(Scope.Benchmark)
@@ -42,6 +51,17 @@ public class SortedSetBenchmark {
 
     private KvStore store;
     private byte[][] members;
+    private Map<ByteBuffer, Double> jdkScores;
+    private TreeSet<Entry> jdkOrder;
+
+    /** A baseline element: (score, member) ordered as a sorted set orders them. */
+    private record Entry(double score, byte[] member) implements Comparable<Entry> {
+        @Override
+        public int compareTo(final Entry o) {
+            final int c = Double.compare(score, o.score);
+            return c != 0 ? c : Arrays.compareUnsigned(member, o.member);
+        }
+    }
 
     /** Per-thread random source, so threads do not contend on one generator. */
     @State(Scope.Thread)
@@ -66,6 +86,14 @@ public class SortedSetBenchmark {
         }
         if (!batch.isEmpty()) {
             store.zadd(KEY, ZAddArgs.PLAIN, batch);
+        }
+        jdkScores = new HashMap<>(size * 2);
+        jdkOrder = new TreeSet<>();
+        final SplittableRandom again = new SplittableRandom(1);
+        for (int i = 0; i < size; i++) {
+            final double score = again.nextDouble() * 1e6;
+            jdkScores.put(ByteBuffer.wrap(members[i]), score);
+            jdkOrder.add(new Entry(score, members[i]));
         }
     }
 
@@ -118,5 +146,32 @@ public class SortedSetBenchmark {
     public List<ScoredMember> zrange10(final Rnd rnd) {
         final long start = rnd.random.nextInt(size - 10);
         return store.zrange(KEY, start, start + 9);
+    }
+
+    /**
+     * Baseline ZADD on an existing member: map lookup, tree remove and insert.
+     *
+     * @param rnd the thread's random source.
+     * @return 0, as ZADD of an existing member.
+     */
+    @Benchmark
+    public long jdkZadd(final Rnd rnd) {
+        final byte[] member = members[rnd.random.nextInt(size)];
+        final double score = rnd.random.nextDouble() * 1e6;
+        final Double old = jdkScores.put(ByteBuffer.wrap(member), score);
+        jdkOrder.remove(new Entry(old, member));
+        jdkOrder.add(new Entry(score, member));
+        return 0;
+    }
+
+    /**
+     * Baseline ZSCORE: a map lookup.
+     *
+     * @param rnd the thread's random source.
+     * @return the score.
+     */
+    @Benchmark
+    public Double jdkZscore(final Rnd rnd) {
+        return jdkScores.get(ByteBuffer.wrap(members[rnd.random.nextInt(size)]));
     }
 }
