@@ -477,8 +477,11 @@ public final class SortedSetOps {
      * @param count work per call.
      * @return the batch.
      */
-    public static ZScanResult zscan(final Keyspace ks, final byte[] key, final long cursor, final byte[] pattern,
+    public static ZScanResult zscan(final Keyspace ks, final byte[] key, final long cursor, final byte[] match,
         final long count) {
+        // Redis skips matching for the pattern "*", so it returns even the empty member (the glob itself does not
+        // match an empty string).
+        final byte[] pattern = match != null && match.length == 1 && match[0] == '*' ? null : match;
         return read(ks, key, set -> {
             final List<ScoredMember> out = new ArrayList<>();
             if (set == null) {

@@ -152,11 +152,9 @@ public final class StringOps {
      * @return the substring.
      */
     public static byte[] getrange(final Keyspace ks, final byte[] key, final long start, final long end) {
-        if (start < 0 && end < 0 && start > end) {
-            return new byte[0];
-        }
+        // The type is checked first (get throws WRONGTYPE), as in Redis, even when the range is empty anyway.
         final byte[] value = get(ks, key);
-        if (value == null) {
+        if (value == null || start < 0 && end < 0 && start > end) {
             return new byte[0];
         }
         final long len = value.length;
