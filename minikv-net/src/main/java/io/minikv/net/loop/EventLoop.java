@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * One worker: a thread with its own NIO {@link Selector} serving the connections handed to it. A connection stays on
@@ -46,6 +47,8 @@ final class EventLoop implements Runnable {
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final List<Connection> connections = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Cached so that each select does not allocate a new bound method reference. */
+    private final Consumer<SelectionKey> onSelected = this::onSelected;
     private volatile boolean running = true;
     private Thread thread;
     private long nowMillis;
@@ -144,7 +147,7 @@ final class EventLoop implements Runnable {
      * @return the amount of work done.
      */
     int doWork() throws IOException {
-        int work = selector.select(this::onSelected, SELECT_TIMEOUT_MS);
+        int work = selector.select(onSelected, SELECT_TIMEOUT_MS);
         nowMillis = System.currentTimeMillis();
         wakeupPending.set(false);
         work += adoptConnections();
