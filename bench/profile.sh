@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Where the server's time goes under load: a JFR profile and a syscall count of mini-kv's hot path.
 #
-# Starts the mini-kv jar on a free loopback port, warms it up (the JIT), then records with JFR ("profile" settings:
-# execution samples every 10 ms, allocation samples) while redis-benchmark runs the chosen load, and prints
+# Starts the mini-kv jar on a free loopback port, warms it up (the JIT), then records with JFR ("profile" settings
+# with execution samples every 1 ms, allocation samples) while redis-benchmark runs the chosen load, and prints
 # bench/jfr-summary.py's report: hot methods, allocating sites, bytes allocated per operation. With --strace it then
 # counts the worker threads' syscalls over a second, shorter run (strace slows the server down, but the count per
 # operation is what matters: one read and one write per pipelined batch is the goal).
@@ -44,8 +44,9 @@ trap 'exit 130' INT TERM
 
 port=$(( 20000 + RANDOM % 12000 ))
 while [[ -n "$(ss -Htan "( sport = :$port )")" ]]; do port=$(( 20000 + RANDOM % 12000 )); done
+# DebugNonSafepoints: attribute samples to the exact inlined method and line, not to the nearest safepoint.
 # shellcheck disable=SC2086
-java $jvm_opts -jar "$JAR" --port "$port" --bind 127.0.0.1 ${workers:+--workers $workers} >"$TMP/server.log" 2>&1 &
+java -XX:+UnlockDiagnosticVMOptions -XX:+DebugNonSafepoints $jvm_opts -jar "$JAR" --port "$port" --bind 127.0.0.1 ${workers:+--workers $workers} >"$TMP/server.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 300); do [[ "$(redis-cli -p "$port" ping 2>/dev/null)" == PONG ]] && break; sleep 0.1; done
 [[ "$(redis-cli -p "$port" ping 2>/dev/null)" == PONG ]] || { cat "$TMP/server.log" >&2; exit 1; }
@@ -58,7 +59,10 @@ echo "== warm-up (JIT): $(bench 500000 | tr '\n' ' ')"
 redis-cli -p "$port" flushall >/dev/null
 
 ops=$(( n * $(tr ',' '\n' <<<"$tests" | wc -l) ))
-jcmd "$pid" JFR.start name=hot settings=profile filename="$TMP/hot.jfr" >/dev/null
+# The "profile" settings with Java samples every millisecond instead of every 10 (more samples per run).
+jhome=$(dirname "$(dirname "$(readlink -f "/proc/$pid/exe")")")
+sed '/"jdk.ExecutionSample"/,/<\/event>/ s|>10 ms<|>1 ms<|' "$jhome/lib/jfr/profile.jfc" >"$TMP/hot.jfc"
+jcmd "$pid" JFR.start name=hot settings="$TMP/hot.jfc" filename="$TMP/hot.jfr" >/dev/null
 echo "== recorded: redis-benchmark $load -t $tests -n $n"
 bench "$n"
 jcmd "$pid" JFR.stop name=hot >/dev/null
