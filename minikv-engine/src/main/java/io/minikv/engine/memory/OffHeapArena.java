@@ -16,7 +16,10 @@ import io.minikv.api.KvError;
  * names a block and table buckets can use it as "empty"; at most {@link #MAX_CHUNKS} chunks per arena.
  * <p>
  * <b>Lifetime.</b> Chunks are {@code ByteBuffer.allocateDirect} buffers whose memory the GC frees only once no one
- * references them. An optimistic reader that still holds an old {@link #chunks()} array therefore reads memory that is
+ * references them. A server that hardly allocates on the heap may not collect for hours, so {@link #clear()} keeps
+ * its bump chunks as spares and carves the next blocks from them instead of dropping them: otherwise every
+ * {@code FLUSHALL} would leave the whole data size mapped and allocate (and page-fault) it again, the process growing
+ * by that much each time until a collection happens to run. Spares are not charged to the budget until reused. An optimistic reader that still holds an old {@link #chunks()} array therefore reads memory that is
  * stale but mapped; it must bounds-check every offset and length against {@link Chunk#capacity} (see
  * {@link #chunkOf}) and rely on validation to discard what it read.
  * <p>
@@ -45,9 +48,12 @@ public final class OffHeapArena {
         public final long address;
         /** Size in bytes. */
         public final int capacity;
+        /** True for a chunk carved into blocks, false for one value's dedicated buffer. */
+        final boolean bump;
 
-        Chunk(final ByteBuffer buffer) {
+        Chunk(final ByteBuffer buffer, final boolean bump) {
             this.buffer = buffer;
+            this.bump = bump;
             this.readOnly = buffer.asReadOnlyBuffer();
             this.address = NativeBytes.address(buffer);
             this.capacity = buffer.capacity();
@@ -59,6 +65,10 @@ public final class OffHeapArena {
     private final MemoryBudget budget;
     private Chunk[] chunks = NO_CHUNKS;
     private int chunkSlots;
+    /** Bump chunks kept by {@link #clear()} for reuse, smallest first (the order they were made in). */
+    private Chunk[] spares = NO_CHUNKS;
+    private int spareCount;
+    private int spareNext;
     private int[] freeSlots = new int[4];
     private int freeSlotCount;
     private final long[] freeHeads = new long[CLASS_COUNT];
@@ -129,7 +139,7 @@ public final class OffHeapArena {
     public long allocate(final long size) {
         if (size > MAX_SMALL_BLOCK) {
             budget.reserve(size);
-            final int index = addChunk(new Chunk(ByteBuffer.allocateDirect((int) size)));
+            final int index = addChunk(new Chunk(ByteBuffer.allocateDirect((int) size), false));
             allocatedBytes += size;
             usedBytes += size;
             return address(index, 0);
@@ -232,6 +242,7 @@ public final class OffHeapArena {
     /** Drops every chunk and returns its memory to the budget; the arena is empty and usable afterwards. */
     public void clear() {
         budget.release(allocatedBytes);
+        keepSpares();
         chunks = NO_CHUNKS;
         chunkSlots = 0;
         freeSlotCount = 0;
@@ -253,13 +264,78 @@ public final class OffHeapArena {
         while (size < minSize) {
             size <<= 1;
         }
+        final int spare = findSpare(minSize);
+        if (spare >= 0) {
+            size = spares[spare].capacity;
+        }
         budget.reserve(size);
         retireTail();
-        bumpChunk = addChunk(new Chunk(ByteBuffer.allocateDirect(size)));
+        bumpChunk = addChunk(spare >= 0 ? takeSpare(spare) : new Chunk(ByteBuffer.allocateDirect(size), true));
         allocatedBytes += size;
         bumpOffset = 0;
         bumpLimit = size;
         nextChunkSize = Math.min(MAX_CHUNK, size << 1);
+    }
+
+    /**
+     * Moves the bump chunks of the current chunk table to the spares (after any spares not reused yet); dedicated
+     * value buffers are dropped. Old optimistic readers still hold the chunks through their own array, so reusing
+     * them is as safe as reusing a freed block: the reader's validation discards what it read.
+     */
+    private void keepSpares() {
+        final Chunk[] kept = new Chunk[spareCount - spareNext + chunkSlots];
+        int n = 0;
+        for (int i = spareNext; i < spareCount; i++) {
+            kept[n++] = spares[i];
+        }
+        for (int i = 0; i < chunkSlots; i++) {
+            final Chunk c = chunks[i];
+            if (c != null && c.bump) {
+                kept[n++] = c;
+            }
+        }
+        spares = kept;
+        spareCount = n;
+        spareNext = 0;
+    }
+
+    /**
+     * Finds the first spare chunk that can hold a block of {@code minSize} bytes.
+     *
+     * @return its index in the spares, or -1 (spares too small for this block stay for later ones).
+     */
+    private int findSpare(final int minSize) {
+        for (int i = spareNext; i < spareCount; i++) {
+            if (spares[i].capacity >= minSize) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Chunk takeSpare(final int index) {
+        final Chunk c = spares[index];
+        spares[index] = spares[spareNext];
+        spares[spareNext++] = null;
+        if (spareNext == spareCount) {
+            spares = NO_CHUNKS;
+            spareCount = 0;
+            spareNext = 0;
+        }
+        return c;
+    }
+
+    /**
+     * Returns the bytes of spare chunks kept by {@link #clear()} and not reused yet (mapped, not charged).
+     *
+     * @return bytes.
+     */
+    public long spareBytes() {
+        long bytes = 0;
+        for (int i = spareNext; i < spareCount; i++) {
+            bytes += spares[i].capacity;
+        }
+        return bytes;
     }
 
     /** Puts the unused end of the current bump chunk on a free list, so switching chunks wastes little. */

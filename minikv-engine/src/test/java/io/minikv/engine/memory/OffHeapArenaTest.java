@@ -3,6 +3,11 @@ package io.minikv.engine.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Objects;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 
 class OffHeapArenaTest {
@@ -63,5 +68,60 @@ class OffHeapArenaTest {
         assertThatThrownBy(() -> arena.allocate(OffHeapArena.MIN_CHUNK))
             .hasMessage("OOM command not allowed when used memory > 'maxmemory'.");
         assertThat(arena.allocate(1000)).isNotZero();
+    }
+
+    @Test
+    void shouldCarveNewBlocksFromTheChunksItHadBeforeClear() {
+        final MemoryBudget budget = new MemoryBudget(0);
+        final OffHeapArena arena = new OffHeapArena(budget);
+        for (int i = 0; i < 5_000; i++) {
+            arena.allocate(1000);
+        }
+        arena.allocate(100_000);
+        final long bumpBytes = arena.allocatedBytes() - 100_000;
+        final Set<OffHeapArena.Chunk> before = chunks(arena);
+        assertThat(before).hasSizeGreaterThan(3);
+
+        arena.clear();
+        assertThat(budget.allocated()).isZero();
+        assertThat(arena.allocatedBytes()).isZero();
+        assertThat(arena.spareBytes()).as("bump chunks kept, the dedicated buffer dropped").isEqualTo(bumpBytes);
+
+        final long[] blocks = new long[5_000];
+        for (int i = 0; i < blocks.length; i++) {
+            blocks[i] = arena.allocate(1000);
+            NativeBytes.putInt(arena.nativeAddress(blocks[i]), i);
+        }
+        for (int i = 0; i < blocks.length; i++) {
+            assertThat(NativeBytes.getInt(arena.nativeAddress(blocks[i]))).isEqualTo(i);
+        }
+        assertThat(arena.spareBytes()).isZero();
+        assertThat(arena.allocatedBytes()).isEqualTo(bumpBytes);
+        assertThat(budget.allocated()).isEqualTo(bumpBytes);
+        assertThat(before).containsAll(chunks(arena));
+    }
+
+    @Test
+    void shouldKeepSparesTooSmallForABlockForLaterBlocks() {
+        final OffHeapArena arena = new OffHeapArena(new MemoryBudget(0));
+        arena.allocate(100);
+        arena.clear();
+        assertThat(arena.spareBytes()).isEqualTo(OffHeapArena.MIN_CHUNK);
+        arena.allocate(OffHeapArena.MAX_SMALL_BLOCK);
+        assertThat(arena.spareBytes()).isEqualTo(OffHeapArena.MIN_CHUNK);
+        arena.clear();
+        assertThat(arena.spareBytes()).isEqualTo(OffHeapArena.MIN_CHUNK + (long) OffHeapArena.MAX_SMALL_BLOCK);
+        arena.allocate(100);
+        assertThat(arena.spareBytes()).isEqualTo(OffHeapArena.MAX_SMALL_BLOCK);
+    }
+
+    private static Set<OffHeapArena.Chunk> chunks(final OffHeapArena arena) {
+        final Set<OffHeapArena.Chunk> set = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (final OffHeapArena.Chunk c : arena.chunks()) {
+            if (Objects.nonNull(c)) {
+                set.add(c);
+            }
+        }
+        return set;
     }
 }
