@@ -431,9 +431,10 @@ final class StringCommands {
             final java.math.BigDecimal v = new java.math.BigDecimal(text);
             final int exponent = v.precision() - v.scale() - 1;
             return v.signum() == 0 || exponent >= -4951 && exponent <= 4932;
-        } catch (final NumberFormatException hexOrOther) {
-            // Hexadecimal floats: CommandArgs already judged them.
-            return true;
+        } catch (final NumberFormatException e) {
+            // Hexadecimal floats were judged by CommandArgs already; a decimal exponent beyond an int overflows or
+            // underflows a long double by far.
+            return unsigned.regionMatches(true, 0, "0x", 0, 2);
         }
     }
 }
