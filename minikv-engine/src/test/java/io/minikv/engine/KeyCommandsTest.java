@@ -76,6 +76,10 @@ class KeyCommandsTest {
         assertThat(strings(store.keys(b("h[ae]llo")))).containsExactlyInAnyOrder("hello", "hallo");
         assertThat(strings(store.keys(b("h[^e]llo")))).containsExactlyInAnyOrder("hallo", "hxllo");
         assertThat(strings(store.keys(b("h[a-b]llo")))).containsExactlyInAnyOrder("hallo");
+        store.set(new byte[0], b("empty key"));
+        assertThat(strings(store.keys(b("*")))).hasSize(6).contains("");
+        assertThat(strings(store.keys(b("**")))).hasSize(5).doesNotContain("");
+        store.del(new byte[0]);
         store.pexpire(b("hello"), 10, ExpireCondition.ALWAYS);
         clock.advance(11);
         assertThat(strings(store.keys(b("*")))).doesNotContain("hello").hasSize(4);
@@ -107,6 +111,10 @@ class KeyCommandsTest {
         } while (cursor != 0);
         assertThat(zsets).containsExactly("key:z");
         assertThat(store.scan(0, null, 100_000, null).keys()).hasSize(2001);
+        assertThat(store.scan(0, null, Long.MAX_VALUE, null)).satisfies(r -> {
+            assertThat(r.keys()).hasSize(2001);
+            assertThat(r.cursor()).isZero();
+        });
         assertThat(store.scan(99L << 32, null, 10, null)).isEqualTo(new ScanResult(0, List.of()));
     }
 

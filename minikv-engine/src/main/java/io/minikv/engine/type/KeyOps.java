@@ -179,7 +179,8 @@ public final class KeyOps {
         }
         final byte[] glob = pattern == null || (pattern.length == 1 && pattern[0] == '*') ? null : pattern;
         final long wanted = Math.max(1, count);
-        long budget = wanted * 10;
+        // Redis visits at most COUNT * 10 buckets per call; saturate instead of overflowing for huge counts.
+        long budget = wanted > Long.MAX_VALUE / 10 ? Long.MAX_VALUE : wanted * 10;
         final long now = ks.now();
         final List<byte[]> out = new ArrayList<>();
         while (segment < Keyspace.SEGMENTS && out.size() < wanted && budget > 0) {
