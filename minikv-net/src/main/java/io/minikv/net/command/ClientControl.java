@@ -17,6 +17,14 @@ public interface ClientControl {
     void suspend();
 
     /**
+     * Returns whether the connection is parked by {@link #suspend()}. May be read from any thread; the answer can be
+     * momentarily stale, which is fine for INFO and CLIENT LIST.
+     *
+     * @return true while suspended.
+     */
+    boolean isSuspended();
+
+    /**
      * Resumes a suspended connection: its buffered commands run and the replies are flushed. Thread-safe: the work is
      * handed to the connection's own event loop.
      */

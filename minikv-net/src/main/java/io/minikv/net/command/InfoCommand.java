@@ -92,7 +92,8 @@ final class InfoCommand {
                     .append("connected_clients:").append(server.clients().size()).append("\r\n")
                     .append("cluster_connections:0\r\n")
                     .append("maxclients:").append(server.maxClients()).append("\r\n")
-                    .append("blocked_clients:0\r\ntracking_clients:0\r\n");
+                    .append("blocked_clients:").append(blockedClients(server)).append("\r\n")
+                    .append("tracking_clients:0\r\n");
                 break;
             case "memory": {
                 final Runtime runtime = Runtime.getRuntime();
@@ -156,6 +157,16 @@ final class InfoCommand {
             default:
                 break;
         }
+    }
+
+    private static int blockedClients(final ServerContext server) {
+        int blocked = 0;
+        for (final Client client : server.clients().values()) {
+            if (client.control().isSuspended()) {
+                blocked++;
+            }
+        }
+        return blocked;
     }
 
     /** Returns the engine's figures, or null for a store of another implementation (then fewer fields show). */

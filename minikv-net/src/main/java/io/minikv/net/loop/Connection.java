@@ -90,7 +90,8 @@ final class Connection implements ClientControl {
         return closed;
     }
 
-    boolean isSuspended() {
+    @Override
+    public boolean isSuspended() {
         return suspended;
     }
 

@@ -70,9 +70,12 @@ class ParkingIT {
             sleeper.timeout(200);
             assertThat(sleeper.isClosedByServer()).isFalse();
             sleeper.timeout(10_000);
+            assertThat(waker.call("INFO", "clients")).contains("blocked_clients:1\r\n");
+            assertThat(waker.call("CLIENT", "LIST")).contains(" flags=b ");
             assertThat(waker.call("TESTWAKE")).isEqualTo("+OK\r\n");
             assertThat(sleeper.read(29)).isEqualTo("$5\r\nwoken\r\n+PONG\r\n$5\r\nafter\r\n");
             assertThat(sleeper.call("PING")).isEqualTo("+PONG\r\n");
+            assertThat(waker.call("INFO", "clients")).contains("blocked_clients:0\r\n");
         }
     }
 
