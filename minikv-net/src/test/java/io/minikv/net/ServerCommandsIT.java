@@ -39,7 +39,8 @@ class ServerCommandsIT {
                 + "$10\r\nstandalone\r\n$4\r\nrole\r\n$6\r\nmaster\r\n$7\r\nmodules\r\n*0\r\n");
             assertThat(client.call("CLIENT", "GETNAME")).isEqualTo("$5\r\nconn1\r\n");
             assertThat(client.call("HELLO", "3")).isEqualTo("-NOPROTO unsupported protocol version\r\n");
-            assertThat(client.call("HELLO", "x")).isEqualTo("-ERR Protocol version is not an integer or out of range\r\n");
+            assertThat(client.call("HELLO", "x"))
+                .isEqualTo("-ERR Protocol version is not an integer or out of range\r\n");
             assertThat(client.call("HELLO", "2", "FOO")).isEqualTo("-ERR Syntax error in HELLO option 'FOO'\r\n");
             assertThat(client.call("AUTH", "pw"))
                 .isEqualTo("-ERR AUTH <password> called without any password configured for the default user. "
@@ -58,7 +59,8 @@ class ServerCommandsIT {
             assertThat(client.call("client", "foo")).isEqualTo("-ERR unknown subcommand 'foo'. Try CLIENT HELP.\r\n");
             assertThat(client.call("nosuch", "a", "b"))
                 .isEqualTo("-ERR unknown command 'nosuch', with args beginning with: 'a' 'b' \r\n");
-            assertThat(client.call("PING", "a", "b")).isEqualTo("-ERR wrong number of arguments for 'ping' command\r\n");
+            assertThat(client.call("PING", "a", "b"))
+                .isEqualTo("-ERR wrong number of arguments for 'ping' command\r\n");
             assertThat(client.call("CLIENT", "SETNAME", "a b"))
                 .isEqualTo("-ERR Client names cannot contain spaces, newlines or special characters.\r\n");
             assertThat(client.call("CLIENT", "SETINFO", "lib-name", "jedis")).isEqualTo("+OK\r\n");
@@ -77,7 +79,8 @@ class ServerCommandsIT {
             assertThat(client.call("COMMAND", "LIST", "FILTERBY", "PATTERN", "getr*"))
                 .isEqualTo("*1\r\n$8\r\ngetrange\r\n");
             assertThat(client.call("COMMAND", "INFO", "get", "nosuch")).isEqualTo("*2\r\n*10\r\n$3\r\nget\r\n:2\r\n"
-                + "*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@read\r\n+@string\r\n+@fast\r\n*0\r\n*0\r\n*0\r\n"
+                + "*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@read\r\n+@string\r\n+@fast\r\n"
+                + "*0\r\n*0\r\n*0\r\n"
                 + "$-1\r\n");
             assertThat(client.call("COMMAND", "DOCS", "get")).startsWith("*2\r\n$3\r\nget\r\n*6\r\n$7\r\nsummary\r\n");
         }
@@ -89,7 +92,8 @@ class ServerCommandsIT {
             assertThat(client.call("INFO")).contains("redis_version:7.0.15\r\n").contains("redis_mode:standalone\r\n")
                 .contains("role:master\r\n").contains("connected_slaves:0\r\n").contains("connected_clients:")
                 .contains("total_commands_processed:").contains("# Keyspace");
-            assertThat(client.call("CONFIG", "GET", "maxclients")).isEqualTo("*2\r\n$10\r\nmaxclients\r\n$5\r\n10000\r\n");
+            assertThat(client.call("CONFIG", "GET", "maxclients"))
+                .isEqualTo("*2\r\n$10\r\nmaxclients\r\n$5\r\n10000\r\n");
             assertThat(client.call("CONFIG", "SET", "some-redis-only-setting", "42")).isEqualTo("+OK\r\n");
             assertThat(client.call("CONFIG", "GET", "some-redis-only-setting"))
                 .isEqualTo("*2\r\n$23\r\nsome-redis-only-setting\r\n$2\r\n42\r\n");

@@ -35,7 +35,8 @@ class ReplyWriterTest {
         writer.bulk(new byte[0]);
         writer.nullArray();
         assertThat(written()).isEqualTo("+OK\r\n+PONG\r\n-ERR syntax error\r\n-ERR two  lines\r\n:0\r\n:-42\r\n"
-            + ":-9223372036854775808\r\n:9223372036854775807\r\n$6\r\nh\u00c3\u00a9llo\r\n$-1\r\n*2\r\n$0\r\n\r\n*-1\r\n");
+            + ":-9223372036854775808\r\n:9223372036854775807\r\n$6\r\nh\u00c3\u00a9llo\r\n$-1\r\n"
+            + "*2\r\n$0\r\n\r\n*-1\r\n");
     }
 
     @Test
