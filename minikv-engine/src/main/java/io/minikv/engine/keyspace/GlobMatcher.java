@@ -3,7 +3,8 @@ package io.minikv.engine.keyspace;
 /**
  * Redis's glob matching ({@code stringmatchlen} in {@code util.c}), byte for byte: {@code * ? [abc] [^a] [a-z] \x},
  * the same quirks included (an unterminated {@code [} matches as if closed, ranges may be reversed, bytes compare as
- * signed chars as in C). Used by KEYS and SCAN MATCH. Thread-safe (stateless).
+ * signed chars as in C). Used by KEYS, SCAN MATCH, ZSCAN MATCH and, case-insensitively, by the server's CONFIG GET and
+ * COMMAND LIST FILTERBY PATTERN. Thread-safe (stateless).
  */
 public final class GlobMatcher {
     private static final int MAX_NESTING = 1000;
@@ -19,7 +20,38 @@ public final class GlobMatcher {
      * @return true when it matches.
      */
     public static boolean matches(final byte[] pattern, final byte[] string) {
-        return match(pattern, 0, pattern.length, string, 0, string.length, new boolean[1], 0);
+        return match(pattern, 0, pattern.length, string, 0, string.length, new boolean[1], 0, false);
+    }
+
+    /**
+     * Matches a whole string against a pattern, optionally ignoring ASCII case (Redis's {@code nocase} flag).
+     *
+     * @param pattern the glob.
+     * @param string the candidate.
+     * @param noCase true to compare ASCII letters case-insensitively.
+     * @return true when it matches.
+     */
+    public static boolean matches(final byte[] pattern, final byte[] string, final boolean noCase) {
+        return match(pattern, 0, pattern.length, string, 0, string.length, new boolean[1], 0, noCase);
+    }
+
+    /**
+     * Returns whether a pattern contains glob syntax, i.e. may match more than the literal text.
+     *
+     * @param pattern the pattern.
+     * @return true when it has {@code * ? [} or a backslash.
+     */
+    public static boolean hasWildcards(final byte[] pattern) {
+        for (final byte b : pattern) {
+            if (b == '*' || b == '?' || b == '[' || b == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int fold(final int c, final boolean noCase) {
+        return noCase && c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
 
     /** C strings end in NUL; Redis's loop peeks one byte past the pattern, which reads as 0 here. */
@@ -28,7 +60,7 @@ public final class GlobMatcher {
     }
 
     private static boolean match(final byte[] pat, final int pStart, final int pEnd, final byte[] str,
-        final int sStart, final int sEnd, final boolean[] skipLonger, final int nesting) {
+        final int sStart, final int sEnd, final boolean[] skipLonger, final int nesting, final boolean noCase) {
         if (nesting > MAX_NESTING) {
             return false;
         }
@@ -44,7 +76,7 @@ public final class GlobMatcher {
                         return true;
                     }
                     while (s < sEnd) {
-                        if (match(pat, p + 1, pEnd, str, s, sEnd, skipLonger, nesting + 1)) {
+                        if (match(pat, p + 1, pEnd, str, s, sEnd, skipLonger, nesting + 1, noCase)) {
                             return true;
                         }
                         if (skipLonger[0]) {
@@ -67,7 +99,7 @@ public final class GlobMatcher {
                     while (true) {
                         if (at(pat, p, pEnd) == '\\' && pEnd - p >= 2) {
                             p++;
-                            if (pat[p] == str[s]) {
+                            if (fold(pat[p], noCase) == fold(str[s], noCase)) {
                                 matched = true;
                             }
                         } else if (at(pat, p, pEnd) == ']') {
@@ -76,9 +108,9 @@ public final class GlobMatcher {
                             p--;
                             break;
                         } else if (pEnd - p >= 3 && pat[p + 1] == '-') {
-                            int start = pat[p];
-                            int end = pat[p + 2];
-                            final int c = str[s];
+                            int start = fold(pat[p], noCase);
+                            int end = fold(pat[p + 2], noCase);
+                            final int c = fold(str[s], noCase);
                             if (start > end) {
                                 final int t = start;
                                 start = end;
@@ -88,7 +120,7 @@ public final class GlobMatcher {
                             if (c >= start && c <= end) {
                                 matched = true;
                             }
-                        } else if (pat[p] == str[s]) {
+                        } else if (fold(pat[p], noCase) == fold(str[s], noCase)) {
                             matched = true;
                         }
                         p++;
@@ -106,13 +138,13 @@ public final class GlobMatcher {
                     if (pEnd - p >= 2) {
                         p++;
                     }
-                    if (pat[p] != str[s]) {
+                    if (fold(pat[p], noCase) != fold(str[s], noCase)) {
                         return false;
                     }
                     s++;
                     break;
                 default:
-                    if (pat[p] != str[s]) {
+                    if (fold(pat[p], noCase) != fold(str[s], noCase)) {
                         return false;
                     }
                     s++;

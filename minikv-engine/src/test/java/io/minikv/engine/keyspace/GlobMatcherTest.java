@@ -28,6 +28,22 @@ class GlobMatcherTest {
         assertThat(GlobMatcher.matches(bytes(pattern), bytes(string))).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "nocase {0} ~ {1} = {2}")
+    @CsvSource(delimiter = '|', value = {
+        "MAXMEMORY*|maxmemory-policy|true", "max[L-N]emory|maxmemory|true", "Max\\Memory|maxmemory|true",
+        "[^M]axmemory|maxmemory|false", "get|GET|true", "get|set|false",
+    })
+    void shouldMatchIgnoringCase(final String pattern, final String string, final boolean expected) {
+        assertThat(GlobMatcher.matches(bytes(pattern), bytes(string), true)).isEqualTo(expected);
+        assertThat(GlobMatcher.matches(bytes(string), bytes(string), true)).isTrue();
+    }
+
+    @ParameterizedTest(name = "wildcards {0} = {1}")
+    @CsvSource(delimiter = '|', value = {"maxmemory|false", "max*|true", "m?x|true", "[ab]|true", "a\\b|true"})
+    void shouldDetectWildcards(final String pattern, final boolean expected) {
+        assertThat(GlobMatcher.hasWildcards(bytes(pattern))).isEqualTo(expected);
+    }
+
     private static byte[] bytes(final String s) {
         return ("''".equals(s) ? "" : s).getBytes(ISO_8859_1);
     }

@@ -4,9 +4,11 @@ import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
 import static io.minikv.net.command.CommandSpec.FLAG_STALE;
 
 import io.minikv.api.KvError;
+import io.minikv.engine.keyspace.GlobMatcher;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -103,7 +105,8 @@ final class CommandCommands {
 
     private static void addNames(final List<String> names, final CommandSpec spec, final String pattern,
         final String category) {
-        if (pattern != null && !Glob.matches(pattern, spec.name(), true)) {
+        if (pattern != null && !GlobMatcher.matches(pattern.getBytes(StandardCharsets.ISO_8859_1),
+            spec.name().getBytes(StandardCharsets.ISO_8859_1), true)) {
             return;
         }
         if (category != null && !aclCategories(spec).contains("@" + category)) {

@@ -6,9 +6,11 @@ import static io.minikv.net.command.CommandSpec.FLAG_NOSCRIPT;
 import static io.minikv.net.command.CommandSpec.FLAG_STALE;
 
 import io.minikv.api.KvError;
+import io.minikv.engine.keyspace.GlobMatcher;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -91,7 +93,7 @@ final class ConfigCommands {
         final Map<String, String> found = new LinkedHashMap<>();
         for (int i = 2; i < a.count(); i++) {
             final String pattern = a.string(i);
-            if (!Glob.isGlob(pattern)) {
+            if (!GlobMatcher.hasWildcards(latin1(pattern))) {
                 // Redis 7.0 echoes an exact name as the client typed it.
                 final String value = all.get(pattern.toLowerCase(Locale.ROOT));
                 if (value != null) {
@@ -100,7 +102,7 @@ final class ConfigCommands {
                 continue;
             }
             for (final Map.Entry<String, String> e : all.entrySet()) {
-                if (Glob.matches(pattern, e.getKey(), true)) {
+                if (GlobMatcher.matches(latin1(pattern), latin1(e.getKey()), true)) {
                     found.put(e.getKey(), e.getValue());
                 }
             }
@@ -278,5 +280,9 @@ final class ConfigCommands {
         for (final String line : HELP) {
             c.reply().simple(line);
         }
+    }
+
+    private static byte[] latin1(final String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
     }
 }
