@@ -129,7 +129,7 @@ public final class Ranges {
         while (n != null && (q.count() < 0 || taken < q.count())
             && (reversed ? SortedSet.lexGteMin(n.member, min) : SortedSet.lexLteMax(n.member, max))) {
             taken++;
-            n = reversed ? n.backward : n.forward[0];
+            n = reversed ? n.backward : n.next0;
         }
         if (taken == 0) {
             return EMPTY;
@@ -139,7 +139,7 @@ public final class Ranges {
 
     private static long scanFirst(final SortedSet set, final LexBound min) {
         long rank = 0;
-        for (ZNode n = set.first(); n != null; n = n.forward[0], rank++) {
+        for (ZNode n = set.first(); n != null; n = n.next0, rank++) {
             if (SortedSet.lexGteMin(n.member, min)) {
                 return rank;
             }
@@ -200,7 +200,7 @@ public final class Ranges {
         ZNode node = set.byRank(reversed ? range[1] : range[0]);
         for (long i = 0; i < n; i++) {
             out.add(new ScoredMember(node.member, node.score));
-            node = reversed ? node.backward : node.forward[0];
+            node = reversed ? node.backward : node.next0;
         }
         return out;
     }

@@ -35,7 +35,7 @@ final class SkipList {
     }
 
     ZNode first() {
-        return header.forward[0];
+        return header.next(0);
     }
 
     ZNode last() {
@@ -100,33 +100,33 @@ final class SkipList {
         for (int i = level - 1; i >= 0; i--) {
             rank[i] = i == level - 1 ? 0 : rank[i + 1];
             ZNode f;
-            while ((f = x.forward[i]) != null && before(f, score, member)) {
-                rank[i] += x.span[i];
+            while ((f = x.next(i)) != null && before(f, score, member)) {
+                rank[i] += x.span(i);
                 x = f;
             }
             update[i] = x;
         }
-        final int lvl = node.forward.length;
+        final int lvl = node.levels();
         if (lvl > level) {
             for (int i = level; i < lvl; i++) {
                 rank[i] = 0;
                 update[i] = header;
-                header.span[i] = length;
+                header.span(i, length);
             }
             level = lvl;
         }
         for (int i = 0; i < lvl; i++) {
-            node.forward[i] = update[i].forward[i];
-            update[i].forward[i] = node;
-            node.span[i] = (int) (update[i].span[i] - (rank[0] - rank[i]));
-            update[i].span[i] = (int) (rank[0] - rank[i]) + 1;
+            node.next(i, update[i].next(i));
+            update[i].next(i, node);
+            node.span(i, (int) (update[i].span(i) - (rank[0] - rank[i])));
+            update[i].span(i, (int) (rank[0] - rank[i]) + 1);
         }
         for (int i = lvl; i < level; i++) {
-            update[i].span[i]++;
+            update[i].span(i, update[i].span(i) + 1);
         }
         node.backward = update[0] == header ? null : update[0];
-        if (node.forward[0] != null) {
-            node.forward[0].backward = node;
+        if (node.next(0) != null) {
+            node.next(0).backward = node;
         } else {
             tail = node;
         }
@@ -138,7 +138,7 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && before(f, score, member)) {
+            while ((f = x.next(i)) != null && before(f, score, member)) {
                 x = f;
             }
             update[i] = x;
@@ -148,19 +148,19 @@ final class SkipList {
     private void unlink(final ZNode x) {
         final ZNode[] update = this.update;
         for (int i = 0; i < level; i++) {
-            if (update[i].forward[i] == x) {
-                update[i].span[i] += x.span[i] - 1;
-                update[i].forward[i] = x.forward[i];
+            if (update[i].next(i) == x) {
+                update[i].span(i, update[i].span(i) + x.span(i) - 1);
+                update[i].next(i, x.next(i));
             } else {
-                update[i].span[i] -= 1;
+                update[i].span(i, update[i].span(i) - 1);
             }
         }
-        if (x.forward[0] != null) {
-            x.forward[0].backward = x.backward;
+        if (x.next(0) != null) {
+            x.next(0).backward = x.backward;
         } else {
             tail = x.backward;
         }
-        while (level > 1 && header.forward[level - 1] == null) {
+        while (level > 1 && header.next(level - 1) == null) {
             level--;
         }
         length--;
@@ -173,12 +173,11 @@ final class SkipList {
      */
     void delete(final ZNode node) {
         findUpdate(node.score, node.member);
-        if (update[0].forward[0] != node) {
+        if (update[0].next(0) != node) {
             throw new IllegalStateException("node not in the skiplist");
         }
         unlink(node);
-        Arrays.fill(node.forward, null);
-        node.backward = null;
+        node.unlinkAll();
     }
 
     /**
@@ -190,15 +189,14 @@ final class SkipList {
     void updateScore(final ZNode node, final double newScore) {
         // Same test as Redis's zslUpdateScore: strict neighbours mean the order cannot change.
         final ZNode prev = node.backward;
-        final ZNode next = node.forward[0];
+        final ZNode next = node.next(0);
         if ((prev == null || prev.score < newScore) && (next == null || next.score > newScore)) {
             node.score = newScore;
             return;
         }
         findUpdate(node.score, node.member);
         unlink(node);
-        Arrays.fill(node.forward, null);
-        node.backward = null;
+        node.unlinkAll();
         node.score = newScore;
         link(node);
     }
@@ -216,9 +214,9 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null
+            while ((f = x.next(i)) != null
                 && (f.score < score || (f.score == score && Arrays.compareUnsigned(f.member, member) <= 0))) {
-                r += x.span[i];
+                r += x.span(i);
                 x = f;
             }
             if (x == node) {
@@ -241,9 +239,9 @@ final class SkipList {
         long traversed = 0;
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && traversed + x.span[i] <= r) {
-                traversed += x.span[i];
-                x = x.forward[i];
+            while (x.next(i) != null && traversed + x.span(i) <= r) {
+                traversed += x.span(i);
+                x = x.next(i);
             }
             if (traversed == r) {
                 return x;
@@ -265,8 +263,8 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && before(f, score, member)) {
-                r += x.span[i];
+            while ((f = x.next(i)) != null && before(f, score, member)) {
+                r += x.span(i);
                 x = f;
             }
         }
@@ -285,8 +283,8 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && (exclusive ? f.score <= min : f.score < min)) {
-                r += x.span[i];
+            while ((f = x.next(i)) != null && (exclusive ? f.score <= min : f.score < min)) {
+                r += x.span(i);
                 x = f;
             }
         }
@@ -303,8 +301,8 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && (exclusive ? f.score < max : f.score <= max)) {
-                r += x.span[i];
+            while ((f = x.next(i)) != null && (exclusive ? f.score < max : f.score <= max)) {
+                r += x.span(i);
                 x = f;
             }
         }
@@ -323,8 +321,8 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && !LexRange.gteMin(f.member, min)) {
-                r += x.span[i];
+            while ((f = x.next(i)) != null && !LexRange.gteMin(f.member, min)) {
+                r += x.span(i);
                 x = f;
             }
         }
@@ -341,8 +339,8 @@ final class SkipList {
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
             ZNode f;
-            while ((f = x.forward[i]) != null && LexRange.lteMax(f.member, max)) {
-                r += x.span[i];
+            while ((f = x.next(i)) != null && LexRange.lteMax(f.member, max)) {
+                r += x.span(i);
                 x = f;
             }
         }
@@ -363,21 +361,20 @@ final class SkipList {
         long traversed = 0;
         ZNode x = header;
         for (int i = level - 1; i >= 0; i--) {
-            while (x.forward[i] != null && traversed + x.span[i] < start) {
-                traversed += x.span[i];
-                x = x.forward[i];
+            while (x.next(i) != null && traversed + x.span(i) < start) {
+                traversed += x.span(i);
+                x = x.next(i);
             }
             update[i] = x;
         }
         traversed++;
-        x = x.forward[0];
+        x = x.next(0);
         long removed = 0;
         while (x != null && traversed <= end) {
-            final ZNode next = x.forward[0];
+            final ZNode next = x.next(0);
             unlink(x);
             hash.remove(x);
-            Arrays.fill(x.forward, null);
-            x.backward = null;
+            x.unlinkAll();
             removed++;
             traversed++;
             x = next;
@@ -406,14 +403,14 @@ final class SkipList {
      */
     ZNode append(final double score, final byte[] member, final int hash) {
         final ZNode node = new ZNode(member, hash, score, randomLevel());
-        final int lvl = node.forward.length;
+        final int lvl = node.levels();
         if (lvl > level) {
             level = lvl;
         }
         final long r = length + 1L;
         for (int i = 0; i < lvl; i++) {
-            update[i].forward[i] = node;
-            update[i].span[i] = (int) (r - rank[i]);
+            update[i].next(i, node);
+            update[i].span(i, (int) (r - rank[i]));
             update[i] = node;
             rank[i] = r;
         }
@@ -426,13 +423,13 @@ final class SkipList {
     /** Ends an append run: the last node of each level spans to the end of the list, as inserts keep it. */
     void endAppend() {
         for (int i = 0; i < level; i++) {
-            update[i].span[i] = (int) (length - rank[i]);
+            update[i].span(i, (int) (length - rank[i]));
         }
     }
 
     /** Removes every node; O(1), the garbage collector reclaims them. */
     void clear() {
-        Arrays.fill(header.forward, null);
+        header.unlinkAll();
         Arrays.fill(header.span, 0);
         tail = null;
         length = 0;
