@@ -171,6 +171,17 @@ public final class Engine implements EngineStats {
         return budget.maxBytes();
     }
 
+    /**
+     * Changes the memory limit while the store is open ({@code CONFIG SET maxmemory}). Nothing is evicted: when the
+     * store already holds more, writes that need new memory fail with OOM until enough is freed.
+     *
+     * @param bytes the new limit, 0 for none.
+     * @throws IllegalArgumentException when negative.
+     */
+    public void maxMemoryBytes(final long bytes) {
+        budget.maxBytes(bytes);
+    }
+
     @Override
     public long keys(final int db) {
         return databases[db].keys();

@@ -147,6 +147,28 @@ class ServerCommandsIT {
     }
 
     @Test
+    void shouldChangeMaxmemoryAtRuntimeWithConfigSet() throws IOException {
+        try (MiniKvServer limited = MiniKvServer.builder().port(0).workers(1).build().start();
+             RawClient client = new RawClient(limited.host(), limited.port())) {
+            final String value = "v".repeat(100_000);
+            assertThat(client.call("CONFIG", "SET", "maxmemory", "lots")).isEqualTo("-ERR CONFIG SET failed "
+                + "(possibly related to argument 'maxmemory') - argument must be a memory value\r\n");
+            assertThat(client.call("CONFIG", "SET", "maxmemory", "4mb")).isEqualTo("+OK\r\n");
+            assertThat(client.call("CONFIG", "GET", "maxmemory")).isEqualTo("*2\r\n$9\r\nmaxmemory\r\n$7\r\n4194304\r\n");
+            String reply = "+OK\r\n";
+            int stored = 0;
+            while (reply.equals("+OK\r\n") && stored < 1000) {
+                reply = client.call("SET", "big:" + stored, value);
+                stored++;
+            }
+            assertThat(reply).isEqualTo("-OOM command not allowed when used memory > 'maxmemory'.\r\n");
+            assertThat(client.call("CONFIG", "SET", "maxmemory", "0")).isEqualTo("+OK\r\n");
+            assertThat(client.call("SET", "big:after", value)).isEqualTo("+OK\r\n");
+            assertThat(client.call("INFO", "memory")).contains("maxmemory:0\r\n");
+        }
+    }
+
+    @Test
     void shouldKillClientsById() throws IOException {
         try (RawClient killer = connect(); RawClient victim = connect()) {
             final String id = victim.call("CLIENT", "ID").substring(1).trim();

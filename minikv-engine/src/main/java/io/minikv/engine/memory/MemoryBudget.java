@@ -14,7 +14,7 @@ import io.minikv.api.KvError;
  * Thread-safe.
  */
 public final class MemoryBudget {
-    private final long maxBytes;
+    private volatile long maxBytes;
     private final AtomicLong allocated = new AtomicLong();
 
     /**
@@ -33,6 +33,7 @@ public final class MemoryBudget {
      * @throws io.minikv.api.KvException {@link KvError#OOM} when the limit would be exceeded; nothing is reserved.
      */
     public void reserve(final long bytes) {
+        final long maxBytes = this.maxBytes;
         if (maxBytes == 0) {
             allocated.addAndGet(bytes);
             return;
@@ -82,5 +83,19 @@ public final class MemoryBudget {
      */
     public long maxBytes() {
         return maxBytes;
+    }
+
+    /**
+     * Changes the limit, as {@code CONFIG SET maxmemory} does: memory already allocated stays; writes that need more
+     * fail until enough is freed.
+     *
+     * @param bytes the new limit, 0 for none.
+     * @throws IllegalArgumentException when negative.
+     */
+    public void maxBytes(final long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("maxmemory must not be negative: " + bytes);
+        }
+        this.maxBytes = bytes;
     }
 }

@@ -125,7 +125,7 @@ final class ConfigCommands {
         // Validate every pair before applying any, so a failed CONFIG SET changes nothing.
         for (int i = 2; i < a.count(); i += 2) {
             final String name = a.string(i).toLowerCase(Locale.ROOT);
-            final String problem = check(name, a.string(i + 1));
+            final String problem = check(server, name, a.string(i + 1));
             if (problem != null) {
                 c.reply().error(problem);
                 return;
@@ -138,13 +138,18 @@ final class ConfigCommands {
     }
 
     /** Returns the error text for an unacceptable value, or null when it may be applied. */
-    private static String check(final String name, final String value) {
+    private static String check(final ServerContext server, final String name, final String value) {
         switch (name) {
             case "bind":
             case "port":
             case "databases":
-            case "maxmemory":
                 return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
+            case "maxmemory":
+                if (MemorySize.parse(value) < 0) {
+                    return KvError.CONFIG_SET_FAILED.format(name, "argument must be a memory value");
+                }
+                return server.maxMemoryAdjustable() ? null
+                    : KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
             case "maxclients":
                 return intIn(value, 1, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
             case "timeout":
@@ -173,6 +178,9 @@ final class ConfigCommands {
         switch (name) {
             case "maxclients":
                 server.maxClients(Integer.parseInt(value));
+                break;
+            case "maxmemory":
+                server.maxMemoryBytes(MemorySize.parse(value));
                 break;
             case "timeout":
                 server.timeoutSeconds(Integer.parseInt(value));

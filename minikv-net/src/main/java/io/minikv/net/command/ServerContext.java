@@ -1,6 +1,7 @@
 package io.minikv.net.command;
 
 import io.minikv.api.KvStore;
+import io.minikv.engine.Engine;
 import io.minikv.net.resp.RespLimits;
 
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class ServerContext {
     private final String bindAddress;
     private final int databases;
     private final long maxMemoryBytes;
+    private final Engine engine;
     private volatile int port;
     private volatile String requirePassword;
     private volatile int maxClients;
@@ -67,6 +69,7 @@ public final class ServerContext {
         this.maxClients = maxClients;
         this.timeoutSeconds = timeoutSeconds;
         this.maxMemoryBytes = maxMemoryBytes;
+        this.engine = engineOf(store);
         this.limits = limits;
     }
 
@@ -142,7 +145,35 @@ public final class ServerContext {
 
     /** @return the store's memory limit in bytes, 0 for none. */
     public long maxMemoryBytes() {
-        return maxMemoryBytes;
+        return engine != null ? engine.maxMemoryBytes() : maxMemoryBytes;
+    }
+
+    /** @return whether CONFIG SET maxmemory can change the limit: true when the store is mini-kv's engine. */
+    public boolean maxMemoryAdjustable() {
+        return engine != null;
+    }
+
+    /**
+     * Changes the store's memory limit, when the store is mini-kv's engine.
+     *
+     * @param bytes the new limit, 0 for none.
+     * @return false when the store is another implementation, whose limit cannot be changed here.
+     */
+    public boolean maxMemoryBytes(final long bytes) {
+        if (engine == null) {
+            return false;
+        }
+        engine.maxMemoryBytes(bytes);
+        return true;
+    }
+
+    /** Returns the store's engine, or null when the server was given another KvStore implementation. */
+    private static Engine engineOf(final KvStore store) {
+        try {
+            return Engine.of(store);
+        } catch (final IllegalArgumentException notAnEngineStore) {
+            return null;
+        }
     }
 
     /** @return the bound port. */
