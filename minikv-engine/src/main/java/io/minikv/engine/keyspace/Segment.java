@@ -559,17 +559,23 @@ public final class Segment {
         arena.free(e, blockSize(na));
     }
 
+    /** Links a written entry into the table; when the table cannot grow (OOM) the entry is freed, nothing changes. */
     private void insertEntry(final long hash, final long e, final long expireAt) {
-        HopscotchTable t = table;
-        if (t == null) {
-            t = newTable(initialCapacity);
-            budget.force(t.memoryBytes());
-            table = t;
-        } else if (t.size() >= growThreshold) {
-            t = grow(t);
-        }
-        while (!t.insert(t.home(hash), KeyHash.tag(hash), e)) {
-            t = grow(t);
+        try {
+            HopscotchTable t = table;
+            if (t == null) {
+                t = new HopscotchTable(initialCapacity);
+                budget.force(t.memoryBytes());
+                publish(t);
+            } else if (t.size() >= growThreshold) {
+                t = grow(t);
+            }
+            while (!t.insert(t.home(hash), KeyHash.tag(hash), e)) {
+                t = grow(t);
+            }
+        } catch (final RuntimeException failed) {
+            freeEntry(e, arena.nativeAddress(e));
+            throw failed;
         }
         keys++;
         if (expireAt != 0) {
@@ -577,10 +583,10 @@ public final class Segment {
         }
     }
 
-    private HopscotchTable newTable(final int capacity) {
-        final HopscotchTable t = new HopscotchTable(capacity);
-        growThreshold = (int) (capacity * LOAD_FACTOR);
-        return t;
+    /** Makes a table the segment's table; the load threshold follows it only once it is really in use. */
+    private void publish(final HopscotchTable t) {
+        growThreshold = (int) (t.capacity() * LOAD_FACTOR);
+        table = t;
     }
 
     /** Doubles the table (more if a rehash cannot place a key) and publishes it; bounded by MAX_CAPACITY. */
@@ -590,11 +596,11 @@ public final class Segment {
             if (capacity > MAX_CAPACITY) {
                 throw KvError.OOM.exception();
             }
-            final HopscotchTable t = newTable(capacity);
+            final HopscotchTable t = new HopscotchTable(capacity);
             if (rehash(old, t)) {
                 budget.force(t.memoryBytes());
                 budget.release(old.memoryBytes());
-                table = t;
+                publish(t);
                 return t;
             }
             capacity *= 2;

@@ -29,6 +29,23 @@ public final class NativeBytes {
     }
 
     /**
+     * Allocates a direct buffer, reporting the JVM's direct-memory exhaustion ({@code -XX:MaxDirectMemorySize},
+     * by default the maximum heap size) as Redis's OOM error instead of an {@link OutOfMemoryError} that would end the
+     * calling thread: the write that needed the memory fails and the store stays usable.
+     *
+     * @param capacity the size in bytes.
+     * @return a new direct buffer.
+     * @throws io.minikv.api.KvException {@link io.minikv.api.KvError#OOM} when the memory cannot be had.
+     */
+    public static ByteBuffer allocateDirect(final int capacity) {
+        try {
+            return ByteBuffer.allocateDirect(capacity);
+        } catch (final OutOfMemoryError exhausted) {
+            throw io.minikv.api.KvError.OOM.exception();
+        }
+    }
+
+    /**
      * Returns the native address of a direct buffer's element 0.
      *
      * @param buffer a direct buffer.

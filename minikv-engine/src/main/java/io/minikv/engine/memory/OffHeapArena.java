@@ -139,7 +139,7 @@ public final class OffHeapArena {
     public long allocate(final long size) {
         if (size > MAX_SMALL_BLOCK) {
             budget.reserve(size);
-            final int index = addChunk(new Chunk(ByteBuffer.allocateDirect((int) size), false));
+            final int index = addChunk(new Chunk(reservedBuffer((int) size), false));
             allocatedBytes += size;
             usedBytes += size;
             return address(index, 0);
@@ -270,7 +270,7 @@ public final class OffHeapArena {
         }
         budget.reserve(size);
         retireTail();
-        bumpChunk = addChunk(spare >= 0 ? takeSpare(spare) : new Chunk(ByteBuffer.allocateDirect(size), true));
+        bumpChunk = addChunk(spare >= 0 ? takeSpare(spare) : new Chunk(reservedBuffer(size), true));
         allocatedBytes += size;
         bumpOffset = 0;
         bumpLimit = size;
@@ -352,6 +352,16 @@ public final class OffHeapArena {
         NativeBytes.putLong(nativeAddress(addr), freeHeads[cls]);
         freeHeads[cls] = addr;
         bumpOffset = bumpLimit;
+    }
+
+    /** Allocates memory already reserved in the budget, giving the reservation back when it cannot be had. */
+    private ByteBuffer reservedBuffer(final int size) {
+        try {
+            return NativeBytes.allocateDirect(size);
+        } catch (final RuntimeException e) {
+            budget.release(size);
+            throw e;
+        }
     }
 
     private int addChunk(final Chunk chunk) {

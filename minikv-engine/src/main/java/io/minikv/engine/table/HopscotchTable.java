@@ -51,7 +51,7 @@ public final class HopscotchTable {
         this.capacity = capacity;
         this.mask = capacity - 1;
         this.bucketCount = capacity + NEIGHBOURHOOD;
-        this.memory = ByteBuffer.allocateDirect((int) TableLayout.arrayLength(capacity));
+        this.memory = NativeBytes.allocateDirect((int) TableLayout.arrayLength(capacity));
         this.base = NativeBytes.address(memory);
     }
 

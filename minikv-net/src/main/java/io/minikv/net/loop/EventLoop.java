@@ -168,7 +168,9 @@ final class EventLoop implements Runnable {
             if (key.isValid() && key.isReadable()) {
                 connection.onReadable(nowMillis);
             }
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | OutOfMemoryError e) {
+            // Memory exhaustion in this connection's buffers (a huge reply or argument) costs this connection only;
+            // the loop goes on serving the others. The store's own exhaustion arrives as an -OOM reply instead.
             LOG.log(Level.ERROR, "connection failed; closing it", e);
             connection.close();
         }
