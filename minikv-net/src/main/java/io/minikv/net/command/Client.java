@@ -1,5 +1,6 @@
 package io.minikv.net.command;
 
+import io.minikv.api.KvError;
 import io.minikv.api.KvStore;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
@@ -88,6 +89,21 @@ public final class Client {
     /** @return the current command's arguments. */
     public CommandArgs args() {
         return args;
+    }
+
+    /**
+     * Parses argument {@code i} as a Redis integer into {@code args().longValue()}, or replies
+     * {@code ERR value is not an integer or out of range} (Redis's {@code getLongLongFromObjectOrReply}).
+     *
+     * @param i the argument index.
+     * @return true when parsed; false when the error reply was written and the command must stop.
+     */
+    public boolean parseLongOrReply(final int i) {
+        if (args.parseLong(i)) {
+            return true;
+        }
+        reply().error(KvError.NOT_INTEGER);
+        return false;
     }
 
     /**

@@ -202,8 +202,7 @@ final class ClientCommands {
                     return;
                 }
             } else if (a.is(i, Keywords.MAXAGE)) {
-                if (!a.parseLong(i + 1)) {
-                    c.reply().error(KvError.NOT_INTEGER);
+                if (!c.parseLongOrReply(i + 1)) {
                     return;
                 }
                 maxAge = a.longValue();

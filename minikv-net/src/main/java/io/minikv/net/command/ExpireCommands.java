@@ -104,8 +104,7 @@ final class ExpireCommands {
             c.reply().error(KvError.EXPIRE_GT_LT_INCOMPATIBLE);
             return;
         }
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         // The store takes one condition; Redis also allows XX with GT or LT, handled below.

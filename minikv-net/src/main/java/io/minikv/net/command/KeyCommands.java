@@ -107,8 +107,7 @@ final class KeyCommands {
                 return;
             }
             if (a.is(i, Keywords.COUNT)) {
-                if (!a.parseLong(i + 1)) {
-                    c.reply().error(KvError.NOT_INTEGER);
+                if (!c.parseLongOrReply(i + 1)) {
                     return;
                 }
                 if (a.longValue() < 1) {

@@ -109,8 +109,7 @@ final class ServerCommands {
 
     static void waitReplicas(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(1)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(1)) {
             return;
         }
         if (!timeout(c, 2)) {
@@ -122,13 +121,11 @@ final class ServerCommands {
 
     static void waitaof(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(1)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(1)) {
             return;
         }
         final long numLocal = a.longValue();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         if (!timeout(c, 3)) {

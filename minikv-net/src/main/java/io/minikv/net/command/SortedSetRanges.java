@@ -188,13 +188,11 @@ final class SortedSetRanges {
 
     static void zremrangebyrank(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         final long start = a.longValue();
-        if (!a.parseLong(3)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(3)) {
             return;
         }
         c.reply().integer(c.db().zremrangebyrank(a.bytes(1), start, a.longValue()));

@@ -221,8 +221,7 @@ final class StringCommands {
 
     private static void setWithTtl(final Client c, final Expiration.Kind kind, final String command) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         final Expiration expiration = new Expiration(kind, a.longValue());
@@ -328,13 +327,11 @@ final class StringCommands {
 
     static void getrange(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         final long start = a.longValue();
-        if (!a.parseLong(3)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(3)) {
             return;
         }
         c.reply().bulk(c.db().getrange(a.bytes(1), start, a.longValue()));
@@ -342,8 +339,7 @@ final class StringCommands {
 
     static void setrange(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         final long offset = a.longValue();
@@ -368,8 +364,7 @@ final class StringCommands {
 
     static void incrby(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         c.reply().integer(c.db().incrby(a.bytes(1), a.longValue()));
@@ -377,8 +372,7 @@ final class StringCommands {
 
     static void decrby(final Client c) {
         final CommandArgs a = c.args();
-        if (!a.parseLong(2)) {
-            c.reply().error(KvError.NOT_INTEGER);
+        if (!c.parseLongOrReply(2)) {
             return;
         }
         if (a.longValue() == Long.MIN_VALUE) {
