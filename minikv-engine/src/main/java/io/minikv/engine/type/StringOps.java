@@ -65,7 +65,22 @@ public final class StringOps {
      */
     public static int read(final Keyspace ks, final long hash, final Object kb, final long ko, final int kl,
         final ValueSink sink) {
+        // The common outcomes (a hit or a miss on an unchanged segment) are decided here, in a method small enough to
+        // be inlined into every caller; everything else starts over in readContended.
         final Segment s = ks.segment(hash);
+        final StampedLock lock = s.lock();
+        final long stamp = lock.tryOptimisticRead();
+        if (stamp != 0) {
+            final int r = s.readString(hash, kb, ko, kl, ks.clock(), stamp, sink);
+            if ((r >= 0 || r == Segment.MISSING) && lock.validate(stamp)) {
+                return r;
+            }
+        }
+        return readContended(ks, s, hash, kb, ko, kl, sink);
+    }
+
+    private static int readContended(final Keyspace ks, final Segment s, final long hash, final Object kb,
+        final long ko, final int kl, final ValueSink sink) {
         final StampedLock lock = s.lock();
         final Clock clock = ks.clock();
         int r = Segment.RETRY;
