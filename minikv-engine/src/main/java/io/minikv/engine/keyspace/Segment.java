@@ -7,7 +7,6 @@ import static io.minikv.engine.memory.EntryLayout.KEY_OFFSET;
 import static io.minikv.engine.memory.EntryLayout.TYPE_OFFSET;
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 import static io.minikv.engine.memory.EntryLayout.VALUE_OFFSET;
-import static io.minikv.engine.table.TableLayout.NEIGHBOURHOOD;
 
 import java.time.Clock;
 import java.util.concurrent.locks.StampedLock;
@@ -138,7 +137,7 @@ public final class Segment {
             return MISSING;
         }
         final Chunk[] chunks = arena.chunks();
-        final int b = find(t, chunks, hash, kb, ko, kl);
+        final int b = EntryIndex.find(t, chunks, hash, kb, ko, kl);
         if (b < 0) {
             return MISSING;
         }
@@ -167,59 +166,6 @@ public final class Segment {
         return vl;
     }
 
-    /**
-     * Finds a key's bucket; safe on torn memory (every bucket index is bounded, every arena access checked).
-     * <p>
-     * A lookup waits on two cache misses (the bucket, then the entry), and the CPU can only overlap them with the next
-     * lookup's if it never has to guess wrong about a branch that depends on them. So the lowest and the highest key
-     * of the neighbourhood (all of it for the most common one- and two-key neighbourhoods) are tried first with a
-     * branch-free choice between them; only a key in between, or a tag collision, goes on to the full scan.
-     */
-    private static int find(final HopscotchTable t, final Chunk[] chunks, final long hash, final Object kb,
-        final long ko, final int kl) {
-        final int home = t.home(hash);
-        final int tag = KeyHash.tag(hash);
-        final long hop = t.hop(home);
-        // With an empty neighbourhood both stay at home, so no other cache line is touched.
-        final int low = home + (Long.numberOfTrailingZeros(hop) & (NEIGHBOURHOOD - 1));
-        final int high = home + (Long.SIZE - 1 - Long.numberOfLeadingZeros(hop | 1));
-        final long lowWord = t.word(low);
-        final long highWord = t.word(high);
-        final long lowMatches = (long) ((HopscotchTable.tagOf(lowWord) ^ tag) - 1) >> Long.SIZE - 1;
-        final int b = (int) ((low & lowMatches) | (high & ~lowMatches));
-        final long word = (lowWord & lowMatches) | (highWord & ~lowMatches);
-        if (hop != 0 && HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
-            return b;
-        }
-        return scan(t, chunks, home, tag, hop, kb, ko, kl);
-    }
-
-    private static int scan(final HopscotchTable t, final Chunk[] chunks, final int home, final int tag,
-        final long neighbourhood, final Object kb, final long ko, final int kl) {
-        long hop = neighbourhood;
-        while (hop != 0) {
-            final int b = home + Long.numberOfTrailingZeros(hop);
-            hop &= hop - 1;
-            final long word = t.word(b);
-            if (HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
-                return b;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean holdsKey(final Chunk[] chunks, final long word, final Object kb, final long ko,
-        final int kl) {
-        final long e = HopscotchTable.addressOf(word);
-        final Chunk c = OffHeapArena.chunkOf(chunks, e);
-        final int off = (int) e;
-        if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
-            return false;
-        }
-        final long na = c.address + off;
-        return NativeBytes.getInt(na + KEY_LENGTH_OFFSET) == kl && NativeBytes.equals(null, na + KEY_OFFSET, kb, ko, kl);
-    }
-
     // ------------------------------------------------------------------------------------------- locked lookups
 
     /**
@@ -233,7 +179,7 @@ public final class Segment {
      */
     public int find(final long hash, final Object kb, final long ko, final int kl) {
         final HopscotchTable t = table;
-        return t == null ? -1 : find(t, arena.chunks(), hash, kb, ko, kl);
+        return t == null ? -1 : EntryIndex.find(t, arena.chunks(), hash, kb, ko, kl);
     }
 
     /**
@@ -403,7 +349,7 @@ public final class Segment {
         if (b >= 0) {
             final long old = table.entry(b);
             final long na = arena.nativeAddress(old);
-            final long oldSize = blockSize(na);
+            final long oldSize = EntryLayout.blockSize(na);
             if (NativeBytes.getByte(null, na + TYPE_OFFSET) == TYPE_STRING
                 && OffHeapArena.blockSize(size) == OffHeapArena.blockSize(oldSize)) {
                 // Same block size: overwrite in place; optimistic readers are turned away by the stamp change.
@@ -413,13 +359,13 @@ public final class Segment {
                 return;
             }
             final long e = arena.allocate(size);
-            writeEntry(e, kb, ko, kl, TYPE_STRING, vl, expireAt);
+            EntryLayout.write(arena.nativeAddress(e), kb, ko, kl, TYPE_STRING, vl, expireAt);
             NativeBytes.copy(vb, vo, null, arena.nativeAddress(e) + KEY_OFFSET + kl, vl);
             replaceEntry(b, old, e, expireAt);
             return;
         }
         final long e = arena.allocate(size);
-        writeEntry(e, kb, ko, kl, TYPE_STRING, vl, expireAt);
+        EntryLayout.write(arena.nativeAddress(e), kb, ko, kl, TYPE_STRING, vl, expireAt);
         NativeBytes.copy(vb, vo, null, arena.nativeAddress(e) + KEY_OFFSET + kl, vl);
         insertEntry(hash, e, expireAt);
     }
@@ -442,7 +388,7 @@ public final class Segment {
             objects = new ObjectTable();
         }
         final int handle = objects.add(value);
-        writeEntry(e, kb, ko, kl, ObjectTypes.tag(value.type()), handle, expireAt);
+        EntryLayout.write(arena.nativeAddress(e), kb, ko, kl, ObjectTypes.tag(value.type()), handle, expireAt);
         if (b >= 0) {
             replaceEntry(b, table.entry(b), e, expireAt);
         } else {
@@ -551,24 +497,6 @@ public final class Segment {
 
     // ------------------------------------------------------------------------------------------- internals
 
-    private long blockSize(final long na) {
-        final int kl = NativeBytes.getInt(na + KEY_LENGTH_OFFSET);
-        if (NativeBytes.getByte(null, na + TYPE_OFFSET) == TYPE_STRING) {
-            return EntryLayout.stringEntryLength(kl, NativeBytes.getInt(na + VALUE_OFFSET));
-        }
-        return EntryLayout.objectEntryLength(kl);
-    }
-
-    private void writeEntry(final long e, final Object kb, final long ko, final int kl, final byte type,
-        final int value, final long expireAt) {
-        final long na = arena.nativeAddress(e);
-        NativeBytes.putLong(na + EXPIRE_AT_OFFSET, expireAt);
-        NativeBytes.putInt(na + KEY_LENGTH_OFFSET, kl);
-        NativeBytes.putInt(na + VALUE_OFFSET, value);
-        NativeBytes.putByte(null, na + TYPE_OFFSET, type);
-        NativeBytes.copy(kb, ko, null, na + KEY_OFFSET, kl);
-    }
-
     private void replaceEntry(final int b, final long old, final long e, final long expireAt) {
         final long oldNa = arena.nativeAddress(old);
         volatileKeys += (expireAt != 0 ? 1 : 0) - (NativeBytes.getLong(oldNa + EXPIRE_AT_OFFSET) != 0 ? 1 : 0);
@@ -580,7 +508,7 @@ public final class Segment {
         if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
             objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
         }
-        arena.free(e, blockSize(na));
+        arena.free(e, EntryLayout.blockSize(na));
     }
 
     /** Links a written entry into the table; when the table cannot grow (OOM) the entry is freed, nothing changes. */
@@ -621,7 +549,7 @@ public final class Segment {
                 throw KvError.OOM.exception();
             }
             final HopscotchTable t = new HopscotchTable(capacity);
-            if (rehash(old, t)) {
+            if (EntryIndex.rehash(arena, old, t)) {
                 budget.force(t.memoryBytes());
                 budget.release(old.memoryBytes());
                 publish(t);
@@ -629,23 +557,5 @@ public final class Segment {
             }
             capacity *= 2;
         }
-    }
-
-    private boolean rehash(final HopscotchTable from, final HopscotchTable to) {
-        final int capacity = from.capacity();
-        for (int home = 0; home < capacity; home++) {
-            long hop = from.hop(home);
-            while (hop != 0) {
-                final int b = home + Long.numberOfTrailingZeros(hop);
-                hop &= hop - 1;
-                final long e = from.entry(b);
-                final long na = arena.nativeAddress(e);
-                final long hash = KeyHash.hash(null, na + KEY_OFFSET, NativeBytes.getInt(na + KEY_LENGTH_OFFSET));
-                if (!to.insert(to.home(hash), KeyHash.tag(hash), e)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

@@ -72,4 +72,38 @@ public final class EntryLayout {
     public static int objectEntryLength(final int keyLength) {
         return HEADER_LENGTH + keyLength;
     }
+
+    /**
+     * Returns the block size of a written entry.
+     *
+     * @param address the entry's native address.
+     * @return its length per {@link #stringEntryLength} or {@link #objectEntryLength}.
+     */
+    public static long blockSize(final long address) {
+        final int kl = NativeBytes.getInt(address + KEY_LENGTH_OFFSET);
+        if (NativeBytes.getByte(null, address + TYPE_OFFSET) == TYPE_STRING) {
+            return stringEntryLength(kl, NativeBytes.getInt(address + VALUE_OFFSET));
+        }
+        return objectEntryLength(kl);
+    }
+
+    /**
+     * Writes an entry's header and key (a string's value bytes are the caller's to copy after the key).
+     *
+     * @param address the entry's native address.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @param type the type tag.
+     * @param value the value length (strings) or object handle.
+     * @param expireAt the deadline, 0 for none.
+     */
+    public static void write(final long address, final Object kb, final long ko, final int kl, final byte type,
+        final int value, final long expireAt) {
+        NativeBytes.putLong(address + EXPIRE_AT_OFFSET, expireAt);
+        NativeBytes.putInt(address + KEY_LENGTH_OFFSET, kl);
+        NativeBytes.putInt(address + VALUE_OFFSET, value);
+        NativeBytes.putByte(null, address + TYPE_OFFSET, type);
+        NativeBytes.copy(kb, ko, null, address + KEY_OFFSET, kl);
+    }
 }

@@ -1,0 +1,113 @@
+package io.minikv.engine.keyspace;
+
+import static io.minikv.engine.memory.EntryLayout.HEADER_LENGTH;
+import static io.minikv.engine.memory.EntryLayout.KEY_LENGTH_OFFSET;
+import static io.minikv.engine.memory.EntryLayout.KEY_OFFSET;
+import static io.minikv.engine.table.TableLayout.NEIGHBOURHOOD;
+
+import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.memory.OffHeapArena;
+import io.minikv.engine.memory.OffHeapArena.Chunk;
+import io.minikv.engine.table.HopscotchTable;
+import io.minikv.engine.table.KeyHash;
+
+/**
+ * A {@link HopscotchTable} read as an index of arena entries: its bucket words hold a 16-bit tag and an
+ * {@link OffHeapArena} block address, and the key itself is only in the block. Finding a key therefore reads the
+ * arena, and growing the table rehashes every key from it.
+ * <p>
+ * <b>Threads.</b> Stateless. {@link #find} is safe for optimistic readers (it never faults on torn or reused
+ * memory, at worst it returns a wrong bucket that the caller's validation discards); {@link #rehash} runs under the
+ * segment's write lock.
+ */
+final class EntryIndex {
+    private EntryIndex() {
+    }
+
+    /**
+     * Finds a key's bucket; safe on torn memory (every bucket index is bounded, every arena access checked).
+     * <p>
+     * A lookup waits on two cache misses (the bucket, then the entry), and the CPU can only overlap them with the next
+     * lookup's if it never has to guess wrong about a branch that depends on them. So the lowest and the highest key
+     * of the neighbourhood (all of it for the most common one- and two-key neighbourhoods) are tried first with a
+     * branch-free choice between them; only a key in between, or a tag collision, goes on to the full scan.
+     *
+     * @param t the table.
+     * @param chunks the arena's chunks, read with the same stamp as {@code t}.
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @return the bucket, or -1.
+     */
+    static int find(final HopscotchTable t, final Chunk[] chunks, final long hash, final Object kb,
+        final long ko, final int kl) {
+        final int home = t.home(hash);
+        final int tag = KeyHash.tag(hash);
+        final long hop = t.hop(home);
+        // With an empty neighbourhood both stay at home, so no other cache line is touched.
+        final int low = home + (Long.numberOfTrailingZeros(hop) & (NEIGHBOURHOOD - 1));
+        final int high = home + (Long.SIZE - 1 - Long.numberOfLeadingZeros(hop | 1));
+        final long lowWord = t.word(low);
+        final long highWord = t.word(high);
+        final long lowMatches = (long) ((HopscotchTable.tagOf(lowWord) ^ tag) - 1) >> Long.SIZE - 1;
+        final int b = (int) ((low & lowMatches) | (high & ~lowMatches));
+        final long word = (lowWord & lowMatches) | (highWord & ~lowMatches);
+        if (hop != 0 && HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
+            return b;
+        }
+        return scan(t, chunks, home, tag, hop, kb, ko, kl);
+    }
+
+    private static int scan(final HopscotchTable t, final Chunk[] chunks, final int home, final int tag,
+        final long neighbourhood, final Object kb, final long ko, final int kl) {
+        long hop = neighbourhood;
+        while (hop != 0) {
+            final int b = home + Long.numberOfTrailingZeros(hop);
+            hop &= hop - 1;
+            final long word = t.word(b);
+            if (HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean holdsKey(final Chunk[] chunks, final long word, final Object kb, final long ko,
+        final int kl) {
+        final long e = HopscotchTable.addressOf(word);
+        final Chunk c = OffHeapArena.chunkOf(chunks, e);
+        final int off = (int) e;
+        if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
+            return false;
+        }
+        final long na = c.address + off;
+        return NativeBytes.getInt(na + KEY_LENGTH_OFFSET) == kl && NativeBytes.equals(null, na + KEY_OFFSET, kb, ko, kl);
+    }
+
+    /**
+     * Re-homes every entry of a table into a bigger one (write lock held), rehashing each key from the arena.
+     *
+     * @param arena the arena the entries live in.
+     * @param from the current table.
+     * @param to the new, empty table.
+     * @return false when some key found no place in {@code to} (try a bigger one).
+     */
+    static boolean rehash(final OffHeapArena arena, final HopscotchTable from, final HopscotchTable to) {
+        final int capacity = from.capacity();
+        for (int home = 0; home < capacity; home++) {
+            long hop = from.hop(home);
+            while (hop != 0) {
+                final int b = home + Long.numberOfTrailingZeros(hop);
+                hop &= hop - 1;
+                final long e = from.entry(b);
+                final long na = arena.nativeAddress(e);
+                final long hash = KeyHash.hash(null, na + KEY_OFFSET, NativeBytes.getInt(na + KEY_LENGTH_OFFSET));
+                if (!to.insert(to.home(hash), KeyHash.tag(hash), e)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
