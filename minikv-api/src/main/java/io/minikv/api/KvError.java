@@ -66,6 +66,8 @@ public enum KvError {
     VALUE_OUT_OF_RANGE("ERR value is out of range"),
     /** ZMPOP, ZINTERCARD and friends with numkeys below 1. */
     NUMKEYS_NOT_POSITIVE("ERR numkeys should be greater than 0"),
+    /** SINTERCARD with a numkeys larger than the number of arguments that follow it. */
+    NUMKEYS_EXCEED_ARGS("ERR Number of keys can't be greater than number of args"),
     /** ZMPOP with COUNT below 1. */
     COUNT_SHOULD_BE_POSITIVE("ERR count should be greater than 0"),
     /** ZUNIONSTORE and friends with a WEIGHTS value that is not a float. */

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.minikv.api.Aggregate;
 import io.minikv.api.Expiration;
@@ -15,6 +16,7 @@ import io.minikv.api.LexBound;
 import io.minikv.api.RankScore;
 import io.minikv.api.ScanResult;
 import io.minikv.api.ScoreBound;
+import io.minikv.api.SScanResult;
 import io.minikv.api.ScoredMember;
 import io.minikv.api.SetArgs;
 import io.minikv.api.ValueSink;
@@ -27,6 +29,8 @@ import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
+import io.minikv.engine.type.SetOps;
+import io.minikv.engine.type.SetStoreOps;
 import io.minikv.engine.type.SortedSetOps;
 import io.minikv.engine.type.SortedSetStoreOps;
 import io.minikv.engine.type.StringOps;
@@ -571,5 +575,119 @@ final class EmbeddedKvStore implements KvStore {
         final long limit) {
         return SortedSetOps.zquery(keyspace(), key(key), score, Objects.requireNonNull(member, "member"), offset,
             limit);
+    }
+
+    // ------------------------------------------------------------------------------------------------ sets
+
+    @Override
+    public long sadd(final byte[] key, final byte[]... members) {
+        return SetOps.sadd(keyspace(), key(key), nonEmpty(members(members)));
+    }
+
+    @Override
+    public long srem(final byte[] key, final byte[]... members) {
+        return SetOps.srem(keyspace(), key(key), nonEmpty(members(members)));
+    }
+
+    @Override
+    public List<byte[]> smembers(final byte[] key) {
+        return SetOps.smembers(keyspace(), key(key));
+    }
+
+    @Override
+    public boolean sismember(final byte[] key, final byte[] member) {
+        return SetOps.smismember(keyspace(), key(key), new byte[][] {Objects.requireNonNull(member, "member")})[0];
+    }
+
+    @Override
+    public List<Boolean> smismember(final byte[] key, final byte[]... members) {
+        final boolean[] found = SetOps.smismember(keyspace(), key(key), nonEmpty(members(members)));
+        final List<Boolean> out = new ArrayList<>(found.length);
+        for (final boolean f : found) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    @Override
+    public long scard(final byte[] key) {
+        return SetOps.scard(keyspace(), key(key));
+    }
+
+    @Override
+    public byte[] spop(final byte[] key) {
+        final List<byte[]> one = SetOps.spop(keyspace(), key(key), 1, ThreadLocalRandom.current());
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    @Override
+    public List<byte[]> spop(final byte[] key, final long count) {
+        return SetOps.spop(keyspace(), key(key), count, ThreadLocalRandom.current());
+    }
+
+    @Override
+    public byte[] srandmember(final byte[] key) {
+        final List<byte[]> one = SetOps.srandmember(keyspace(), key(key), 1, ThreadLocalRandom.current());
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    @Override
+    public List<byte[]> srandmember(final byte[] key, final long count) {
+        return SetOps.srandmember(keyspace(), key(key), count, ThreadLocalRandom.current());
+    }
+
+    @Override
+    public boolean smove(final byte[] source, final byte[] destination, final byte[] member) {
+        return SetStoreOps.smove(keyspace(), key(source), key(destination), Objects.requireNonNull(member, "member"));
+    }
+
+    @Override
+    public List<byte[]> sinter(final byte[]... keys) {
+        return SetStoreOps.combine(keyspace(), SetStoreOps.Op.INTER, keys(keys));
+    }
+
+    @Override
+    public long sinterstore(final byte[] destination, final byte[]... keys) {
+        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.INTER, key(destination), keys(keys));
+    }
+
+    @Override
+    public long sintercard(final long limit, final byte[]... keys) {
+        return SetStoreOps.sintercard(keyspace(), keys(keys), limit);
+    }
+
+    @Override
+    public List<byte[]> sunion(final byte[]... keys) {
+        return SetStoreOps.combine(keyspace(), SetStoreOps.Op.UNION, keys(keys));
+    }
+
+    @Override
+    public long sunionstore(final byte[] destination, final byte[]... keys) {
+        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.UNION, key(destination), keys(keys));
+    }
+
+    @Override
+    public List<byte[]> sdiff(final byte[]... keys) {
+        return SetStoreOps.combine(keyspace(), SetStoreOps.Op.DIFF, keys(keys));
+    }
+
+    @Override
+    public long sdiffstore(final byte[] destination, final byte[]... keys) {
+        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.DIFF, key(destination), keys(keys));
+    }
+
+    @Override
+    public SScanResult sscan(final byte[] key, final long cursor, final byte[] pattern, final long count) {
+        if (count < 1) {
+            throw KvError.SYNTAX.exception();
+        }
+        return SetOps.sscan(keyspace(), key(key), cursor, pattern, count);
+    }
+
+    private static byte[][] nonEmpty(final byte[][] members) {
+        if (members.length == 0) {
+            throw new IllegalArgumentException("at least one member is needed");
+        }
+        return members;
     }
 }

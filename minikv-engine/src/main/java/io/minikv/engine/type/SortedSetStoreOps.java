@@ -1,7 +1,6 @@
 package io.minikv.engine.type;
 
-import static io.minikv.engine.type.SortedSetOps.BASE;
-
+import java.util.Arrays;
 import java.util.List;
 
 import io.minikv.api.Aggregate;
@@ -9,16 +8,16 @@ import io.minikv.api.KvError;
 import io.minikv.api.ScoredMember;
 import io.minikv.api.ZRangeQuery;
 import io.minikv.engine.keyspace.Keyspace;
-import io.minikv.engine.keyspace.Segment;
-import io.minikv.engine.keyspace.SegmentLocks;
-import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.memory.EntryLayout;
+import io.minikv.engine.type.set.MemberSet;
 import io.minikv.engine.type.zset.Ranges;
 import io.minikv.engine.type.zset.SetAlgebra;
 import io.minikv.engine.type.zset.SortedSet;
 
 /**
  * The multi-key sorted-set commands: ZUNION, ZINTER, ZDIFF, their STORE forms, ZINTERCARD and ZRANGESTORE. Every
- * segment involved is write-locked at once through {@link SegmentLocks} (ascending order, so no deadlock), which
+ * segment involved is write-locked at once through {@link LockedObjects} (ascending order, so no deadlock), which
  * makes each command atomic: sources cannot change while the result is computed, and a destination that is also a
  * source is replaced only after it was read. A STORE replaces the destination whatever its type and clears its TTL;
  * an empty result deletes it, as in Redis.
@@ -39,57 +38,48 @@ public final class SortedSetStoreOps {
     private SortedSetStoreOps() {
     }
 
-    /** The looked-up sources (all locked) and, for a STORE, the destination's segment. */
-    private static final class Locked implements AutoCloseable {
-        final SortedSet[] sets;
-        final SegmentLocks locks;
-        final Segment dst;
-        final long dstHash;
+    /** Looks up the first n locked keys as sorted sets (WRONGTYPE otherwise), null for missing keys. */
+    private static SortedSet[] sources(final LockedObjects locked, final int n) {
+        final SortedSet[] sets = new SortedSet[n];
+        for (int i = 0; i < n; i++) {
+            sets[i] = (SortedSet) locked.value(i, EntryLayout.TYPE_ZSET);
+        }
+        return sets;
+    }
 
-        Locked(final Keyspace ks, final byte[][] keys, final byte[] destination) {
-            final long now = ks.now();
-            final int n = keys.length;
-            final Segment[] segments = new Segment[n + (destination == null ? 0 : 1)];
-            final long[] hashes = new long[n];
-            for (int i = 0; i < n; i++) {
-                hashes[i] = KeyHash.hash(keys[i]);
-                segments[i] = ks.segment(hashes[i]);
-            }
-            dstHash = destination == null ? 0 : KeyHash.hash(destination);
-            dst = destination == null ? null : ks.segment(dstHash);
-            if (dst != null) {
-                segments[n] = dst;
-            }
-            locks = new SegmentLocks(segments);
-            sets = new SortedSet[n];
-            try {
-                for (int i = 0; i < n; i++) {
-                    final Segment s = segments[i];
-                    sets[i] = SortedSetOps.at(s, s.findLive(hashes[i], keys[i], BASE, keys[i].length, now), now);
-                }
-            } catch (final RuntimeException e) {
-                locks.close();
-                throw e;
+    /**
+     * Looks up the sources of ZUNION, ZINTER, ZDIFF and ZINTERCARD, which, as in Redis, also take plain sets: a
+     * set's members all score 1 (a temporary copy; the set itself is not changed).
+     */
+    private static SortedSet[] algebraSources(final LockedObjects locked, final int n) {
+        final SortedSet[] sets = new SortedSet[n];
+        for (int i = 0; i < n; i++) {
+            final ObjectValue value = locked.value(i, EntryLayout.TYPE_ZSET, EntryLayout.TYPE_SET);
+            if (value instanceof MemberSet plain) {
+                final SortedSet scored = new SortedSet();
+                plain.forEach(m -> scored.add(1, m, 0));
+                sets[i] = scored;
+            } else {
+                sets[i] = (SortedSet) value;
             }
         }
+        return sets;
+    }
 
-        /** Stores the result at the destination (replacing any type, clearing the TTL), or deletes it if empty. */
-        long store(final byte[] destination, final SortedSet result, final long now) {
-            final int d = dst.findLive(dstHash, destination, BASE, destination.length, now);
-            if (result.size() == 0) {
-                if (d >= 0) {
-                    dst.removeKey(dstHash, d);
-                }
-                return 0;
-            }
-            dst.putObject(dstHash, destination, BASE, destination.length, d, result, 0);
-            return result.size();
+    /** Stores the result at the last key (replacing any type, clearing the TTL), or deletes it if empty. */
+    private static long store(final LockedObjects locked, final int destination, final SortedSet result) {
+        if (result.size() == 0) {
+            locked.delete(destination);
+            return 0;
         }
+        locked.put(destination, result);
+        return result.size();
+    }
 
-        @Override
-        public void close() {
-            locks.close();
-        }
+    private static byte[][] withDestination(final byte[][] keys, final byte[] destination) {
+        final byte[][] all = Arrays.copyOf(keys, keys.length + 1);
+        all[keys.length] = destination;
+        return all;
     }
 
     private static SortedSet compute(final Op op, final SortedSet[] sets, final double[] weights,
@@ -134,8 +124,8 @@ public final class SortedSetStoreOps {
         final double[] weights, final Aggregate aggregate) {
         check(keys, weights);
         final SortedSet result;
-        try (Locked locked = new Locked(ks, keys, null)) {
-            result = compute(op, locked.sets, weights, aggregate);
+        try (LockedObjects locked = new LockedObjects(ks, keys)) {
+            result = compute(op, algebraSources(locked, keys.length), weights, aggregate);
         }
         return SetAlgebra.toList(result);
     }
@@ -154,8 +144,8 @@ public final class SortedSetStoreOps {
     public static long combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys,
         final double[] weights, final Aggregate aggregate) {
         check(keys, weights);
-        try (Locked locked = new Locked(ks, keys, destination)) {
-            return locked.store(destination, compute(op, locked.sets, weights, aggregate), ks.now());
+        try (LockedObjects locked = new LockedObjects(ks, withDestination(keys, destination))) {
+            return store(locked, keys.length, compute(op, algebraSources(locked, keys.length), weights, aggregate));
         }
     }
 
@@ -172,8 +162,8 @@ public final class SortedSetStoreOps {
             throw KvError.LIMIT_NEGATIVE.exception();
         }
         check(keys, null);
-        try (Locked locked = new Locked(ks, keys, null)) {
-            return SetAlgebra.interCard(locked.sets, limit);
+        try (LockedObjects locked = new LockedObjects(ks, keys)) {
+            return SetAlgebra.interCard(algebraSources(locked, keys.length), limit);
         }
     }
 
@@ -188,8 +178,8 @@ public final class SortedSetStoreOps {
      */
     public static long zrangestore(final Keyspace ks, final byte[] destination, final byte[] source,
         final ZRangeQuery query) {
-        try (Locked locked = new Locked(ks, new byte[][] {source}, destination)) {
-            final SortedSet src = locked.sets[0];
+        try (LockedObjects locked = new LockedObjects(ks, source, destination)) {
+            final SortedSet src = sources(locked, 1)[0];
             SortedSet result = new SortedSet();
             if (src != null) {
                 // The stored set is the selection in ascending order, whatever the query's direction.
@@ -203,7 +193,7 @@ public final class SortedSetStoreOps {
                 }
                 result = SortedSet.ofSorted(scores, members, n);
             }
-            return locked.store(destination, result, ks.now());
+            return store(locked, 1, result);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Commands {
         ExpireCommands.register(table);
         StringCommands.register(table);
         SortedSetCommands.register(table);
+        SetCommands.register(table);
         return table;
     }
 }

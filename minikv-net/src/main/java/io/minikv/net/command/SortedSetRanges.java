@@ -242,7 +242,8 @@ final class SortedSetRanges {
         final byte[][] keys = a.bytes(numkeysIndex + 1, numkeysIndex + 1 + (int) numkeys);
         for (final byte[] key : keys) {
             final ValueType t = c.db().type(key);
-            if (t != ValueType.NONE && t != ValueType.ZSET) {
+            // Redis's zunionInterDiffGenericCommand also takes plain sets (their members score 1).
+            if (t != ValueType.NONE && t != ValueType.ZSET && t != ValueType.SET) {
                 r.error(KvError.WRONGTYPE);
                 return null;
             }

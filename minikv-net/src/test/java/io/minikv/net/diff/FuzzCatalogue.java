@@ -156,6 +156,29 @@ final class FuzzCatalogue {
         c.add(g("zscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
             f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
         c.add(g("zrandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "5"}))));
+        // Sets. Member order is unspecified, so listing replies compare unordered; SPOP only pops whole sets (or
+        // fails), since a random partial pop would leave the two servers holding different members.
+        for (int i = 0; i < 3; i++) {
+            c.add(g("sadd", f -> cat(f.key(), f.members(1, 4))));
+        }
+        c.add(g("srem", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("smembers", CompareRule.UNORDERED, f -> cat(f.key())));
+        c.add(g("sismember", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("smismember", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("scard", f -> cat(f.key())));
+        c.add(g("spop", CompareRule.UNORDERED, f -> cat(f.key(), f.pick(new String[] {"0", "100", "-1", "x"}))));
+        c.add(g("srandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "-3", "0", "x"}))));
+        c.add(g("smove", f -> cat(f.key(), f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("sinter", CompareRule.UNORDERED, f -> f.keys(1, 3)));
+        c.add(g("sunion", CompareRule.UNORDERED, f -> f.keys(1, 3)));
+        c.add(g("sdiff", CompareRule.UNORDERED, f -> f.keys(1, 3)));
+        c.add(g("sinterstore", f -> cat(f.key(), f.keys(1, 3))));
+        c.add(g("sunionstore", f -> cat(f.key(), f.keys(1, 3))));
+        c.add(g("sdiffstore", f -> cat(f.key(), f.keys(1, 3))));
+        c.add(g("sintercard", f -> cat(f.pick(new String[] {"1", "2", "0", "3"}), f.keys(1, 2),
+            f.chance(30) ? List.of("LIMIT", f.integer()) : List.of())));
+        c.add(g("sscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
+            f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
         return c;
     }
 }

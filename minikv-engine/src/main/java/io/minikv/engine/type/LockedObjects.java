@@ -1,0 +1,117 @@
+package io.minikv.engine.type;
+
+import io.minikv.api.KvError;
+import io.minikv.engine.keyspace.Keyspace;
+import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.keyspace.Segment;
+import io.minikv.engine.keyspace.SegmentLocks;
+import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.table.KeyHash;
+
+/**
+ * The keys of one multi-key command on object values (ZUNIONSTORE, SINTERSTORE, SMOVE...), with every segment
+ * involved write-locked at once through {@link SegmentLocks} (ascending order, so no deadlock). That makes the
+ * command atomic: sources cannot change while the result is computed, and a destination that is also a source is
+ * replaced only after it was read.
+ * <p>
+ * Keys are looked up lazily and type-checked only when the command asks for a value, because Redis checks types in
+ * a command-specific order (SMOVE answers 0 for a missing source before it looks at the destination's type; a STORE
+ * never checks its destination's type). Buckets are found again for every change, since a change may move entries.
+ * <p>
+ * Not thread-safe: one instance per command, closed by the thread that opened it.
+ */
+final class LockedObjects implements AutoCloseable {
+    private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
+
+    private final byte[][] keys;
+    private final long[] hashes;
+    private final Segment[] segments;
+    private final SegmentLocks locks;
+    private final long now;
+
+    /**
+     * Locks the segments of the keys.
+     *
+     * @param ks the keyspace.
+     * @param keys the keys, sources and destinations alike; duplicates allowed.
+     */
+    LockedObjects(final Keyspace ks, final byte[]... keys) {
+        this.keys = keys;
+        final int n = keys.length;
+        this.hashes = new long[n];
+        this.segments = new Segment[n];
+        for (int i = 0; i < n; i++) {
+            hashes[i] = KeyHash.hash(keys[i]);
+            segments[i] = ks.segment(hashes[i]);
+        }
+        this.locks = new SegmentLocks(segments);
+        this.now = ks.now();
+    }
+
+    private int bucket(final int i) {
+        return segments[i].findLive(hashes[i], keys[i], BASE, keys[i].length, now);
+    }
+
+    /**
+     * Returns the value of key i after checking its type.
+     *
+     * @param i the key's index.
+     * @param tag the expected entry type tag.
+     * @return the value, or null when the key is missing or expired.
+     * @throws io.minikv.api.KvException WRONGTYPE when the key holds another type.
+     */
+    ObjectValue value(final int i, final byte tag) {
+        return value(i, tag, tag);
+    }
+
+    /**
+     * Returns the value of key i after checking it has one of two types (ZUNION and friends also read sets).
+     *
+     * @param i the key's index.
+     * @param tag an accepted entry type tag.
+     * @param otherTag the other accepted tag.
+     * @return the value, or null when the key is missing or expired.
+     * @throws io.minikv.api.KvException WRONGTYPE when the key holds another type.
+     */
+    ObjectValue value(final int i, final byte tag, final byte otherTag) {
+        final int b = bucket(i);
+        if (b < 0) {
+            return null;
+        }
+        final byte type = segments[i].type(b);
+        if (type != tag && type != otherTag) {
+            throw KvError.WRONGTYPE.exception();
+        }
+        return segments[i].object(b);
+    }
+
+    /**
+     * Stores a value at key i, replacing whatever it holds and clearing its TTL.
+     *
+     * @param i the key's index.
+     * @param value the value.
+     */
+    void put(final int i, final ObjectValue value) {
+        segments[i].putObject(hashes[i], keys[i], BASE, keys[i].length, bucket(i), value, 0);
+    }
+
+    /**
+     * Deletes key i if it exists.
+     *
+     * @param i the key's index.
+     * @return true when a key was deleted.
+     */
+    boolean delete(final int i) {
+        final int b = bucket(i);
+        if (b < 0) {
+            return false;
+        }
+        segments[i].removeKey(hashes[i], b);
+        return true;
+    }
+
+    @Override
+    public void close() {
+        locks.close();
+    }
+}
