@@ -74,6 +74,15 @@ public enum KvError {
     WEIGHT_NOT_FLOAT("ERR weight value is not a float"),
     /** ZINTERCARD with a negative LIMIT. */
     LIMIT_NEGATIVE("ERR LIMIT can't be negative"),
+    /** LSET with an index outside the list. */
+    INDEX_OUT_OF_RANGE("ERR index out of range"),
+    /** LPOS with RANK 0. */
+    LPOS_RANK_ZERO("ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use "
+        + "negative to start from the end of the list"),
+    /** LPOS with a COUNT that is negative or not an integer. */
+    LPOS_COUNT_NEGATIVE("ERR COUNT can't be negative"),
+    /** LPOS with a MAXLEN that is negative or not an integer. */
+    LPOS_MAXLEN_NEGATIVE("ERR MAXLEN can't be negative"),
     /** Blocking commands with a timeout that does not parse. */
     TIMEOUT_NOT_FLOAT("ERR timeout is not a float or out of range"),
     /** Blocking commands with a negative timeout. */

@@ -9,10 +9,12 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.minikv.api.Aggregate;
 import io.minikv.api.Expiration;
 import io.minikv.api.ExpireCondition;
+import io.minikv.api.KeyedElements;
 import io.minikv.api.KeyedMembers;
 import io.minikv.api.KvError;
 import io.minikv.api.KvStore;
 import io.minikv.api.LexBound;
+import io.minikv.api.ListEnd;
 import io.minikv.api.RankScore;
 import io.minikv.api.ScanResult;
 import io.minikv.api.ScoreBound;
@@ -29,6 +31,7 @@ import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
+import io.minikv.engine.type.ListOps;
 import io.minikv.engine.type.SetOps;
 import io.minikv.engine.type.SetStoreOps;
 import io.minikv.engine.type.SortedSetOps;
@@ -689,5 +692,129 @@ final class EmbeddedKvStore implements KvStore {
             throw new IllegalArgumentException("at least one member is needed");
         }
         return members;
+    }
+
+    // ------------------------------------------------------------------------------------------------ lists
+
+    private static byte[][] elements(final byte[][] elements) {
+        Objects.requireNonNull(elements, "elements");
+        if (elements.length == 0) {
+            throw new IllegalArgumentException("at least one element is needed");
+        }
+        for (final byte[] e : elements) {
+            Objects.requireNonNull(e, "element");
+        }
+        return elements;
+    }
+
+    private static byte[] element(final byte[] element) {
+        return Objects.requireNonNull(element, "element");
+    }
+
+    @Override
+    public long lpush(final byte[] key, final byte[]... elements) {
+        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false);
+    }
+
+    @Override
+    public long rpush(final byte[] key, final byte[]... elements) {
+        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false);
+    }
+
+    @Override
+    public long lpushx(final byte[] key, final byte[]... elements) {
+        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true);
+    }
+
+    @Override
+    public long rpushx(final byte[] key, final byte[]... elements) {
+        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true);
+    }
+
+    @Override
+    public byte[] lpop(final byte[] key) {
+        return ListOps.pop(keyspace(), key(key), ListEnd.LEFT);
+    }
+
+    @Override
+    public List<byte[]> lpop(final byte[] key, final long count) {
+        return ListOps.pop(keyspace(), key(key), ListEnd.LEFT, count);
+    }
+
+    @Override
+    public byte[] rpop(final byte[] key) {
+        return ListOps.pop(keyspace(), key(key), ListEnd.RIGHT);
+    }
+
+    @Override
+    public List<byte[]> rpop(final byte[] key, final long count) {
+        return ListOps.pop(keyspace(), key(key), ListEnd.RIGHT, count);
+    }
+
+    @Override
+    public long llen(final byte[] key) {
+        return ListOps.llen(keyspace(), key(key));
+    }
+
+    @Override
+    public List<byte[]> lrange(final byte[] key, final long start, final long stop) {
+        return ListOps.lrange(keyspace(), key(key), start, stop);
+    }
+
+    @Override
+    public byte[] lindex(final byte[] key, final long index) {
+        return ListOps.lindex(keyspace(), key(key), index);
+    }
+
+    @Override
+    public void lset(final byte[] key, final long index, final byte[] element) {
+        ListOps.lset(keyspace(), key(key), index, element(element));
+    }
+
+    @Override
+    public long linsert(final byte[] key, final boolean before, final byte[] pivot, final byte[] element) {
+        return ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
+            element(element));
+    }
+
+    @Override
+    public long lrem(final byte[] key, final long count, final byte[] element) {
+        return ListOps.lrem(keyspace(), key(key), count, element(element));
+    }
+
+    @Override
+    public void ltrim(final byte[] key, final long start, final long stop) {
+        ListOps.ltrim(keyspace(), key(key), start, stop);
+    }
+
+    @Override
+    public Long lpos(final byte[] key, final byte[] element, final long rank, final long maxlen) {
+        final List<Long> found = ListOps.lpos(keyspace(), key(key), element(element), rank, -1, maxlen);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    @Override
+    public List<Long> lpos(final byte[] key, final byte[] element, final long rank, final long count,
+        final long maxlen) {
+        if (count < 0) {
+            throw KvError.LPOS_COUNT_NEGATIVE.exception();
+        }
+        return ListOps.lpos(keyspace(), key(key), element(element), rank, count, maxlen);
+    }
+
+    @Override
+    public byte[] lmove(final byte[] source, final byte[] destination, final ListEnd from, final ListEnd to) {
+        return ListOps.lmove(keyspace(), key(source), key(destination), Objects.requireNonNull(from, "from"),
+            Objects.requireNonNull(to, "to"));
+    }
+
+    @Override
+    public byte[] rpoplpush(final byte[] source, final byte[] destination) {
+        return ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT);
+    }
+
+    @Override
+    public KeyedElements lmpop(final ListEnd end, final long count, final byte[]... keys) {
+        return ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
     }
 }

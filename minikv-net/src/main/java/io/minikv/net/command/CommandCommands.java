@@ -196,6 +196,9 @@ final class CommandCommands {
             case "sorted-set":
                 categories.add("@sortedset");
                 break;
+            case "list":
+                categories.add("@list");
+                break;
             case "connection":
                 categories.add("@connection");
                 break;

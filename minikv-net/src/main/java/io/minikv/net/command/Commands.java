@@ -26,6 +26,7 @@ public final class Commands {
         StringCommands.register(table);
         SortedSetCommands.register(table);
         SetCommands.register(table);
+        ListCommands.register(table);
         return table;
     }
 }

@@ -5,7 +5,6 @@ import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
 import static io.minikv.net.command.SortedSetCommands.spec;
 
 import io.minikv.api.KeyedMembers;
-import io.minikv.api.KvError;
 import io.minikv.api.KvStore;
 import io.minikv.api.ScoredMember;
 import io.minikv.net.resp.CommandArgs;
@@ -35,27 +34,6 @@ final class SortedSetBlocking {
                 + "available otherwise. Deletes the sorted set if the last element was popped."));
     }
 
-    /**
-     * Parses a timeout in seconds as Redis 7.0 does: a float, times 1000, truncated to a
-     * long; a result below zero, including the overflow of a huge or infinite value, is "negative". 0 waits forever.
-     * Replies and returns -1 on error.
-     */
-    private static long timeoutMillis(final Client c, final int i) {
-        final CommandArgs a = c.args();
-        if (!a.parseScore(i)) {
-            c.reply().error(KvError.TIMEOUT_NOT_FLOAT);
-            return -1;
-        }
-        final double millis = a.doubleValue() * 1000.0;
-        // C's cast of an out-of-range double yields Long.MIN_VALUE on x86: Redis then reports a negative timeout.
-        final long value = millis >= 0x1p63 || Double.isInfinite(millis) ? Long.MIN_VALUE : (long) millis;
-        if (value < 0) {
-            c.reply().error(KvError.TIMEOUT_NEGATIVE);
-            return -1;
-        }
-        return value;
-    }
-
     /** BZPOPMIN/BZPOPMAX reply: [key, member, score], nil array on timeout. */
     private static void popReply(final Client c, final KeyedMembers popped) {
         final ReplyWriter r = c.reply();
@@ -72,7 +50,7 @@ final class SortedSetBlocking {
 
     static void bzpop(final Client c, final boolean max) {
         final CommandArgs a = c.args();
-        final long timeout = timeoutMillis(c, a.count() - 1);
+        final long timeout = BlockingKeys.timeoutMillis(c, a.count() - 1);
         if (timeout < 0) {
             return;
         }
@@ -82,7 +60,7 @@ final class SortedSetBlocking {
             popReply(c, now);
             return;
         }
-        c.server().blocking().block(c, keys, timeout, new BlockingKeys.Request() {
+        c.server().blocking().block(c, keys, timeout, new BlockingKeys.Request<KeyedMembers>() {
             @Override
             public KeyedMembers pop(final KvStore store, final byte[] key) {
                 return store.zmpop(max, 1, key);
@@ -101,7 +79,7 @@ final class SortedSetBlocking {
         if (p == null) {
             return;
         }
-        final long timeout = timeoutMillis(c, 1);
+        final long timeout = BlockingKeys.timeoutMillis(c, 1);
         if (timeout < 0) {
             return;
         }
@@ -113,7 +91,7 @@ final class SortedSetBlocking {
             SortedSetCommands.mpopReply(c.reply(), now);
             return;
         }
-        c.server().blocking().block(c, keys, timeout, new BlockingKeys.Request() {
+        c.server().blocking().block(c, keys, timeout, new BlockingKeys.Request<KeyedMembers>() {
             @Override
             public KeyedMembers pop(final KvStore store, final byte[] key) {
                 return store.zmpop(max, count, key);

@@ -179,6 +179,33 @@ final class FuzzCatalogue {
             f.chance(30) ? List.of("LIMIT", f.integer()) : List.of())));
         c.add(g("sscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
             f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
+        // Lists (generated once the server under test lists them). Blocking forms are left out: an empty key would
+        // park the fuzz connection until the timeout.
+        final String[] ends = {"LEFT", "RIGHT", "left", "up"};
+        for (int i = 0; i < 3; i++) {
+            c.add(g("rpush", f -> cat(f.key(), f.members(1, 3))));
+        }
+        c.add(g("lpush", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("lpushx", f -> cat(f.key(), f.members(1, 2))));
+        c.add(g("rpushx", f -> cat(f.key(), f.members(1, 2))));
+        c.add(g("lpop", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
+        c.add(g("rpop", f -> f.chance(50) ? cat(f.key()) : cat(f.key(), f.integer())));
+        c.add(g("llen", f -> cat(f.key())));
+        c.add(g("lrange", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("lindex", f -> cat(f.key(), f.integer())));
+        c.add(g("lset", f -> cat(f.key(), f.integer(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("linsert", f -> cat(f.key(), f.pick(new String[] {"BEFORE", "AFTER", "after", "x"}),
+            f.pick(FuzzGenerator.MEMBERS), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("lrem", f -> cat(f.key(), f.integer(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("ltrim", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("lpos", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS),
+            f.chance(40) ? List.of("RANK", f.integer()) : List.of(),
+            f.chance(40) ? List.of("COUNT", f.integer()) : List.of(),
+            f.chance(30) ? List.of("MAXLEN", f.integer()) : List.of())));
+        c.add(g("lmove", f -> cat(f.key(), f.key(), f.pick(ends), f.pick(ends))));
+        c.add(g("rpoplpush", f -> cat(f.key(), f.key())));
+        c.add(g("lmpop", f -> cat(f.pick(new String[] {"1", "2", "0", "x"}), f.keys(1, 2), f.pick(ends),
+            f.chance(40) ? List.of("COUNT", f.integer()) : List.of())));
         return c;
     }
 }
