@@ -266,4 +266,56 @@ class SetModelTest {
         assertThat(seen).containsAll(stable);
         assertThat(set.size()).isEqualTo(300 + churn.size());
     }
+
+    @Test
+    void shouldPickAndPopUniformly() {
+        final MemberSet set = new MemberSet();
+        for (int i = 0; i < 8; i++) {
+            set.add(new byte[] {(byte) i});
+        }
+        // Removing and re-adding moves members around the dense array; picks must stay uniform.
+        set.remove(new byte[] {2});
+        set.remove(new byte[] {5});
+        set.add(new byte[] {2});
+        set.add(new byte[] {5});
+        final Random rnd = new Random(11);
+        final int[] picks = new int[8];
+        for (int i = 0; i < 80_000; i++) {
+            picks[set.random(rnd)[0]]++;
+        }
+        for (final int p : picks) {
+            assertThat(p).isBetween(9_000, 11_000);
+        }
+        final int[] firstPops = new int[8];
+        for (int round = 0; round < 8_000; round++) {
+            final MemberSet copy = set.copy();
+            firstPops[copy.pop(rnd)[0]]++;
+            assertThat(copy.size()).isEqualTo(7);
+        }
+        for (final int p : firstPops) {
+            assertThat(p).isBetween(850, 1_150);
+        }
+        assertThat(set.pop(rnd)).isNotNull();
+        assertThat(new MemberSet().pop(rnd)).isNull();
+        assertThat(new MemberSet().random(rnd)).isNull();
+    }
+
+    @Test
+    void shouldShrinkAndStillFindEveryMember() {
+        final MemberSet set = new MemberSet();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(set.add(("m" + i).getBytes(StandardCharsets.UTF_8))).isTrue();
+        }
+        for (int i = 0; i < 9_990; i++) {
+            assertThat(set.remove(("m" + i).getBytes(StandardCharsets.UTF_8))).isTrue();
+        }
+        assertThat(set.size()).isEqualTo(10);
+        final Set<String> left = new HashSet<>();
+        set.forEach(m -> left.add(new String(m, StandardCharsets.UTF_8)));
+        assertThat(left).hasSize(10).allMatch(m -> set.contains(m.getBytes(StandardCharsets.UTF_8)));
+        for (int i = 0; i < set.size(); i++) {
+            assertThat(left).contains(new String(set.memberAt(i), StandardCharsets.UTF_8));
+        }
+        assertThat(set.contains("m0".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
 }
