@@ -8,7 +8,8 @@ import redis.clients.jedis.params.SetParams;
  * mini-kv as a test double for code that uses Jedis: start an in-process server on a free port (milliseconds), point
  * the code under test at it, assert, close. No Docker, no external redis-server.
  * <p>
- * In a JUnit test the server goes in a {@code @BeforeAll}/{@code @AfterAll} pair or a try-with-resources block.
+ * In a JUnit 5 test, {@code minikv-junit}'s {@code MiniKvExtension} starts and stops the server and can drive TTLs with
+ * a test clock ({@code RateLimiterTest} in this module's tests); elsewhere, a try-with-resources block as below.
  */
 public final class JedisTestDouble {
     private JedisTestDouble() {
