@@ -20,6 +20,9 @@ import io.minikv.net.resp.ReplyWriter;
  */
 final class SetCommands {
     static final String GROUP = "set";
+    private static final int INTER = 0;
+    private static final int UNION = 1;
+    private static final int DIFF = 2;
     private static final byte[] LIMIT = SortedSetCommands.k("LIMIT");
 
     private SetCommands() {
@@ -53,19 +56,19 @@ final class SetCommands {
             "Get one or multiple random members from a set"));
         table.register(spec("smove", 4, wf, 1, 2, SetCommands::smove, "1.0.0",
             "Move a member from one set to another"));
-        table.register(spec("sinter", -2, r, 1, -1, c -> combine(c, 'i', false), "1.0.0",
+        table.register(spec("sinter", -2, r, 1, -1, c -> combine(c, INTER, false), "1.0.0",
             "Intersect multiple sets"));
-        table.register(spec("sinterstore", -3, wd, 1, -1, c -> combine(c, 'i', true), "1.0.0",
+        table.register(spec("sinterstore", -3, wd, 1, -1, c -> combine(c, INTER, true), "1.0.0",
             "Intersect multiple sets and store the resulting set in a key"));
         table.register(spec("sintercard", -3, r, 0, 0, SetCommands::sintercard, "7.0.0",
             "Intersect multiple sets and return the cardinality of the result"));
-        table.register(spec("sunion", -2, r, 1, -1, c -> combine(c, 'u', false), "1.0.0",
+        table.register(spec("sunion", -2, r, 1, -1, c -> combine(c, UNION, false), "1.0.0",
             "Add multiple sets"));
-        table.register(spec("sunionstore", -3, wd, 1, -1, c -> combine(c, 'u', true), "1.0.0",
+        table.register(spec("sunionstore", -3, wd, 1, -1, c -> combine(c, UNION, true), "1.0.0",
             "Add multiple sets and store the resulting set in a key"));
-        table.register(spec("sdiff", -2, r, 1, -1, c -> combine(c, 'd', false), "1.0.0",
+        table.register(spec("sdiff", -2, r, 1, -1, c -> combine(c, DIFF, false), "1.0.0",
             "Subtract multiple sets"));
-        table.register(spec("sdiffstore", -3, wd, 1, -1, c -> combine(c, 'd', true), "1.0.0",
+        table.register(spec("sdiffstore", -3, wd, 1, -1, c -> combine(c, DIFF, true), "1.0.0",
             "Subtract multiple sets and store the resulting set in a key"));
         table.register(spec("sscan", -3, r, 1, 1, SetCommands::sscan, "2.8.0",
             "Incrementally iterate Set elements"));
@@ -161,22 +164,22 @@ final class SetCommands {
         c.reply().integer(c.db().smove(a.bytes(1), a.bytes(2), a.bytes(3)) ? 1 : 0);
     }
 
-    static void combine(final Client c, final char op, final boolean store) {
+    static void combine(final Client c, final int op, final boolean store) {
         final CommandArgs a = c.args();
         final ReplyWriter r = c.reply();
         final byte[][] keys = a.bytes(store ? 2 : 1, a.count());
         if (store) {
             final byte[] dst = a.bytes(1);
             r.integer(switch (op) {
-                case 'i' -> c.db().sinterstore(dst, keys);
-                case 'u' -> c.db().sunionstore(dst, keys);
+                case INTER -> c.db().sinterstore(dst, keys);
+                case UNION -> c.db().sunionstore(dst, keys);
                 default -> c.db().sdiffstore(dst, keys);
             });
             return;
         }
         members(r, switch (op) {
-            case 'i' -> c.db().sinter(keys);
-            case 'u' -> c.db().sunion(keys);
+            case INTER -> c.db().sinter(keys);
+            case UNION -> c.db().sunion(keys);
             default -> c.db().sdiff(keys);
         });
     }

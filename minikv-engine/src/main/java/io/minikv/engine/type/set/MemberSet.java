@@ -61,7 +61,8 @@ public final class MemberSet implements ObjectValue {
     public MemberSet() {
     }
 
-    private static int hash(final byte[] member) {
+    /** Hashes a member; the set algebra hashes once and probes several sets with it. */
+    static int hash(final byte[] member) {
         final long h = HASH.hashBytes(member);
         return (int) (h ^ (h >>> 32));
     }
@@ -108,6 +109,11 @@ public final class MemberSet implements ObjectValue {
      */
     public boolean contains(final byte[] member) {
         return find(member, hash(member)) != null;
+    }
+
+    /** As {@link #contains(byte[])} with the member's {@link #hash} already computed. */
+    boolean contains(final byte[] member, final int hash) {
+        return find(member, hash) != null;
     }
 
     /**

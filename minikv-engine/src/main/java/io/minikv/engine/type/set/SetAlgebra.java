@@ -34,8 +34,9 @@ public final class SetAlgebra {
     }
 
     private static boolean inAll(final MemberSet[] sets, final int skip, final byte[] member) {
+        final int hash = MemberSet.hash(member);
         for (int j = 0; j < sets.length; j++) {
-            if (j != skip && sets[j] != sets[skip] && !sets[j].contains(member)) {
+            if (j != skip && sets[j] != sets[skip] && !sets[j].contains(member, hash)) {
                 return false;
             }
         }
@@ -116,9 +117,10 @@ public final class SetAlgebra {
         }
         for (int i = 0; i < first.size(); i++) {
             final byte[] m = first.memberAt(i);
+            final int hash = MemberSet.hash(m);
             boolean elsewhere = false;
             for (int j = 1; j < sets.length && !elsewhere; j++) {
-                elsewhere = sets[j] != null && sets[j].contains(m);
+                elsewhere = sets[j] != null && sets[j].contains(m, hash);
             }
             if (!elsewhere) {
                 out.add(m);
