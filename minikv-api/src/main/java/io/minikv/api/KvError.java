@@ -87,6 +87,12 @@ public enum KvError {
     TIMEOUT_NOT_FLOAT("ERR timeout is not a float or out of range"),
     /** Blocking commands with a negative timeout. */
     TIMEOUT_NEGATIVE("ERR timeout is negative"),
+    /** HINCRBY on a field whose value is not a 64-bit signed integer. */
+    HASH_VALUE_NOT_INTEGER("ERR hash value is not an integer"),
+    /** HINCRBYFLOAT on a field whose value is not a float. */
+    HASH_VALUE_NOT_FLOAT("ERR hash value is not a float"),
+    /** HINCRBYFLOAT with an infinite increment. */
+    VALUE_NAN_OR_INFINITY("ERR value is NaN or Infinity"),
     /** Template: {@link #atLeastOneKey(String)}. */
     AT_LEAST_ONE_KEY("ERR at least 1 input key is needed for '%s' command"),
     /** Template: {@link #invalidExpireTime(String)}. */

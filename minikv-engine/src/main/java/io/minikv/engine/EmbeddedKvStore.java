@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.minikv.api.Aggregate;
 import io.minikv.api.Expiration;
 import io.minikv.api.ExpireCondition;
+import io.minikv.api.FieldValue;
+import io.minikv.api.HScanResult;
 import io.minikv.api.KeyedElements;
 import io.minikv.api.KeyedMembers;
 import io.minikv.api.KvError;
@@ -30,6 +32,7 @@ import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.ExpireOps;
+import io.minikv.engine.type.HashOps;
 import io.minikv.engine.type.KeyOps;
 import io.minikv.engine.type.ListOps;
 import io.minikv.engine.type.SetOps;
@@ -816,5 +819,134 @@ final class EmbeddedKvStore implements KvStore {
     @Override
     public KeyedElements lmpop(final ListEnd end, final long count, final byte[]... keys) {
         return ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
+    }
+
+    // ------------------------------------------------------------------------------------------------ hashes
+
+    private static byte[] field(final byte[] field) {
+        return Objects.requireNonNull(field, "field");
+    }
+
+    private static byte[] value(final byte[] value) {
+        return Objects.requireNonNull(value, "value");
+    }
+
+    private static byte[][] fields(final byte[][] fields) {
+        Objects.requireNonNull(fields, "fields");
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("at least one field is needed");
+        }
+        for (final byte[] f : fields) {
+            field(f);
+        }
+        return fields;
+    }
+
+    @Override
+    public long hset(final byte[] key, final byte[] field, final byte[] value) {
+        return HashOps.hset(keyspace(), key(key), List.of(new FieldValue(field(field), value(value))));
+    }
+
+    @Override
+    public long hset(final byte[] key, final List<FieldValue> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("at least one field is needed");
+        }
+        for (final FieldValue e : entries) {
+            field(e.field());
+            value(e.value());
+        }
+        return HashOps.hset(keyspace(), key(key), entries);
+    }
+
+    @Override
+    public boolean hsetnx(final byte[] key, final byte[] field, final byte[] value) {
+        return HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
+    }
+
+    @Override
+    public byte[] hget(final byte[] key, final byte[] field) {
+        return HashOps.hget(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    public List<byte[]> hmget(final byte[] key, final byte[]... fields) {
+        return HashOps.hmget(keyspace(), key(key), fields(fields));
+    }
+
+    @Override
+    public long hdel(final byte[] key, final byte[]... fields) {
+        return HashOps.hdel(keyspace(), key(key), fields(fields));
+    }
+
+    @Override
+    public boolean hexists(final byte[] key, final byte[] field) {
+        return HashOps.hexists(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    public long hlen(final byte[] key) {
+        return HashOps.hlen(keyspace(), key(key));
+    }
+
+    @Override
+    public long hstrlen(final byte[] key, final byte[] field) {
+        return HashOps.hstrlen(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    public List<byte[]> hkeys(final byte[] key) {
+        return HashOps.all(keyspace(), key(key), HashOps.Part.FIELDS);
+    }
+
+    @Override
+    public List<byte[]> hvals(final byte[] key) {
+        return HashOps.all(keyspace(), key(key), HashOps.Part.VALUES);
+    }
+
+    @Override
+    public List<FieldValue> hgetall(final byte[] key) {
+        return HashOps.hgetall(keyspace(), key(key));
+    }
+
+    @Override
+    public long hincrby(final byte[] key, final byte[] field, final long increment) {
+        return HashOps.hincrby(keyspace(), key(key), field(field), increment);
+    }
+
+    @Override
+    public String hincrbyfloat(final byte[] key, final byte[] field, final double increment) {
+        return HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment);
+    }
+
+    @Override
+    public byte[] hrandfield(final byte[] key) {
+        final List<FieldValue> one = HashOps.hrandfield(keyspace(), key(key), -1, false,
+            ThreadLocalRandom.current());
+        return one.isEmpty() ? null : one.get(0).field();
+    }
+
+    @Override
+    public List<byte[]> hrandfield(final byte[] key, final long count) {
+        final List<FieldValue> pairs = HashOps.hrandfield(keyspace(), key(key), count, false,
+            ThreadLocalRandom.current());
+        final List<byte[]> fields = new ArrayList<>(pairs.size());
+        for (final FieldValue p : pairs) {
+            fields.add(p.field());
+        }
+        return fields;
+    }
+
+    @Override
+    public List<FieldValue> hrandfieldWithValues(final byte[] key, final long count) {
+        return HashOps.hrandfield(keyspace(), key(key), count, true, ThreadLocalRandom.current());
+    }
+
+    @Override
+    public HScanResult hscan(final byte[] key, final long cursor, final byte[] pattern, final long count) {
+        if (count < 1) {
+            throw KvError.SYNTAX.exception();
+        }
+        return HashOps.hscan(keyspace(), key(key), cursor, pattern, count);
     }
 }

@@ -32,9 +32,22 @@ final class NumberText {
      * @throws io.minikv.api.KvException NOT_INTEGER when not a strict 64-bit integer.
      */
     static long parseLong(final byte[] text) {
+        return parseLong(text, KvError.NOT_INTEGER);
+    }
+
+    /**
+     * Parses a stored value as Redis's {@code string2ll}, reporting a failure with the caller's error (HINCRBY says
+     * {@code hash value is not an integer}).
+     *
+     * @param text the bytes.
+     * @param invalid the error for text that is not a strict 64-bit integer.
+     * @return the value.
+     * @throws io.minikv.api.KvException {@code invalid}.
+     */
+    static long parseLong(final byte[] text, final KvError invalid) {
         final int len = text.length;
         if (len == 0 || len > 20) {
-            throw KvError.NOT_INTEGER.exception();
+            throw invalid.exception();
         }
         if (len == 1 && text[0] == '0') {
             return 0;
@@ -44,27 +57,27 @@ final class NumberText {
         if (negative) {
             i++;
             if (len == 1) {
-                throw KvError.NOT_INTEGER.exception();
+                throw invalid.exception();
             }
         }
         if (text[i] < '1' || text[i] > '9') {
-            throw KvError.NOT_INTEGER.exception();
+            throw invalid.exception();
         }
         long value = 0;
         for (; i < len; i++) {
             final int d = text[i] - '0';
             if (d < 0 || d > 9) {
-                throw KvError.NOT_INTEGER.exception();
+                throw invalid.exception();
             }
             // Accumulate negatively: the range of negatives is one larger.
             if (value < (Long.MIN_VALUE + d) / 10) {
-                throw KvError.NOT_INTEGER.exception();
+                throw invalid.exception();
             }
             value = value * 10 - d;
         }
         if (!negative) {
             if (value == Long.MIN_VALUE) {
-                throw KvError.NOT_INTEGER.exception();
+                throw invalid.exception();
             }
             value = -value;
         }
@@ -91,10 +104,24 @@ final class NumberText {
      *     INCR_NAN_OR_INFINITY when the result is not finite.
      */
     static String addFloat(final byte[] stored, final double increment) {
+        return addFloat(stored, increment, KvError.NOT_FLOAT);
+    }
+
+    /**
+     * Adds a float increment to a stored value as INCRBYFLOAT does, reporting a stored value that is not a float with
+     * the caller's error (HINCRBYFLOAT says {@code hash value is not a float}).
+     *
+     * @param stored the current value, or null when missing (0).
+     * @param increment the increment.
+     * @param notFloat the error for a stored value that is not a float.
+     * @return the new value's text.
+     * @throws io.minikv.api.KvException NOT_FLOAT for a NaN increment, {@code notFloat}, INCR_NAN_OR_INFINITY.
+     */
+    static String addFloat(final byte[] stored, final double increment, final KvError notFloat) {
         if (Double.isNaN(increment)) {
             throw KvError.NOT_FLOAT.exception();
         }
-        final BigDecimal current = stored == null ? BigDecimal.ZERO : parseFloat(stored);
+        final BigDecimal current = stored == null ? BigDecimal.ZERO : parseFloat(stored, notFloat);
         if (current == null || Double.isInfinite(increment)) {
             throw KvError.INCR_NAN_OR_INFINITY.exception();
         }
@@ -113,11 +140,11 @@ final class NumberText {
      * Parses as {@code string2ld}: {@code strtold} syntax, no leading space, nothing trailing, not NaN.
      *
      * @return the value, or null for an infinity.
-     * @throws io.minikv.api.KvException NOT_FLOAT.
+     * @throws io.minikv.api.KvException {@code notFloat}.
      */
-    private static BigDecimal parseFloat(final byte[] stored) {
+    private static BigDecimal parseFloat(final byte[] stored, final KvError notFloat) {
         if (stored.length == 0 || stored.length >= MAX_FLOAT_CHARS || isSpace(stored[0])) {
-            throw KvError.NOT_FLOAT.exception();
+            throw notFloat.exception();
         }
         final String text = new String(stored, StandardCharsets.ISO_8859_1);
         final String lower = text.toLowerCase(Locale.ROOT);
@@ -126,7 +153,7 @@ final class NumberText {
             return null;
         }
         if (unsigned.startsWith("nan")) {
-            throw KvError.NOT_FLOAT.exception();
+            throw notFloat.exception();
         }
         try {
             final BigDecimal value;
@@ -137,11 +164,11 @@ final class NumberText {
                 value = new BigDecimal(text);
             }
             if (outOfLongDoubleRange(value)) {
-                throw KvError.NOT_FLOAT.exception();
+                throw notFloat.exception();
             }
             return value;
         } catch (final NumberFormatException e) {
-            throw KvError.NOT_FLOAT.exception();
+            throw notFloat.exception();
         }
     }
 

@@ -27,6 +27,7 @@ public final class Commands {
         SortedSetCommands.register(table);
         SetCommands.register(table);
         ListCommands.register(table);
+        HashCommands.register(table);
         return table;
     }
 }

@@ -423,35 +423,14 @@ final class SortedSetCommands {
         final byte[] key = a.bytes(1);
         // Redis looks the key up before it reads the options: a missing key answers an empty scan whatever follows.
         if (c.db().zcard(key) == 0) {
-            r.array(2);
-            r.bulk("0");
-            r.array(0);
+            ScanOptions.replyEmpty(r);
             return;
         }
-        byte[] pattern = null;
-        long count = 10;
-        for (int j = 3; j < a.count(); j++) {
-            final boolean more = j + 1 < a.count();
-            if (more && a.is(j, Keywords.COUNT)) {
-                j++;
-                if (!a.parseLong(j)) {
-                    r.error(KvError.NOT_INTEGER);
-                    return;
-                }
-                count = a.longValue();
-                if (count < 1) {
-                    r.error(KvError.SYNTAX);
-                    return;
-                }
-            } else if (more && a.is(j, Keywords.MATCH)) {
-                j++;
-                pattern = a.bytes(j);
-            } else {
-                r.error(KvError.SYNTAX);
-                return;
-            }
+        final ScanOptions options = ScanOptions.parse(c, 3);
+        if (options == null) {
+            return;
         }
-        final ZScanResult result = c.db().zscan(key, cursor, pattern, count);
+        final ZScanResult result = c.db().zscan(key, cursor, options.pattern(), options.count());
         r.array(2);
         r.bulk(Long.toUnsignedString(result.cursor()));
         members(r, result.members(), true);

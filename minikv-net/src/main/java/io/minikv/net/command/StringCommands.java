@@ -411,7 +411,7 @@ final class StringCommands {
      * infinity, inside the range of an x87 long double (strtold reports overflow and underflow, which Redis
      * rejects). Only the rare infinite-increment path calls this, so it may allocate.
      */
-    private static boolean isLongDouble(final byte[] stored) {
+    static boolean isLongDouble(final byte[] stored) {
         final double d = CommandArgs.parseDouble(ByteBuffer.wrap(stored), 0, stored.length);
         if (Double.isNaN(d)) {
             return false;

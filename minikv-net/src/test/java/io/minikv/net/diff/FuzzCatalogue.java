@@ -206,6 +206,32 @@ final class FuzzCatalogue {
         c.add(g("rpoplpush", f -> cat(f.key(), f.key())));
         c.add(g("lmpop", f -> cat(f.pick(new String[] {"1", "2", "0", "x"}), f.keys(1, 2), f.pick(ends),
             f.chance(40) ? List.of("COUNT", f.integer()) : List.of())));
+        // Hashes: small, so Redis keeps them as listpacks and HGETALL's order is insertion order on both servers.
+        for (int i = 0; i < 3; i++) {
+            c.add(g("hset", f -> cat(f.key(), f.fieldValues())));
+        }
+        c.add(g("hmset", f -> cat(f.key(), f.fieldValues())));
+        c.add(g("hsetnx", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS), f.value())));
+        c.add(g("hget", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("hmget", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("hdel", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("hexists", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("hlen", f -> cat(f.key())));
+        c.add(g("hstrlen", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
+        c.add(g("hkeys", f -> cat(f.key())));
+        c.add(g("hvals", f -> cat(f.key())));
+        c.add(g("hgetall", f -> cat(f.key())));
+        c.add(g("hincrby", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS), f.integer())));
+        c.add(g("hincrbyfloat", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS),
+            f.pick(FuzzGenerator.INCR_FLOATS))));
+        // A count reaching the size returns the whole hash in order; smaller and negative counts are random. The
+        // option comes last, so a mutation dropping the last argument never leaves the random count-less form.
+        c.add(g("hrandfield", f -> cat(f.key(), f.pick(new String[] {"100", "0", "x"}),
+            f.pick(new String[] {"WITHVALUES", "withvalues", "x"}))));
+        c.add(g("hrandfield", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"-1", "-3", "1"}))));
+        c.add(g("hscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
+            f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a", "?"})) : List.of(),
+            f.chance(20) ? List.of("COUNT", f.pick(new String[] {"1", "10", "0", "x"})) : List.of())));
         return c;
     }
 }

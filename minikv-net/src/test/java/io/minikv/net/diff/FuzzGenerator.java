@@ -297,6 +297,20 @@ final class FuzzGenerator {
         return out;
     }
 
+    /** HSET's arguments: one to three field-value pairs, now and then an odd count. */
+    List<String> fieldValues() {
+        final List<String> out = new ArrayList<>();
+        final int n = rnd.nextInt(1, 4);
+        for (int i = 0; i < n; i++) {
+            out.add(pick(MEMBERS));
+            out.add(value());
+        }
+        if (chance(3)) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
     List<String> zaddFlags() {
         final List<String> out = new ArrayList<>();
         final int n = chance(50) ? 0 : rnd.nextInt(1, 3);
