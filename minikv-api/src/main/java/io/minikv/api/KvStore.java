@@ -1381,11 +1381,11 @@ public interface KvStore extends AutoCloseable {
      * repeat. O(|count|).
      *
      * @param key the key.
-     * @param count the count, above {@code Long.MIN_VALUE}; a negative count at most {@code Integer.MAX_VALUE - 8}
-     *     in magnitude (the largest list Java holds).
+     * @param count the count, above {@code Long.MIN_VALUE}; a negative count may not go below -16777216 (as for
+     *     SRANDMEMBER: Redis has no bound, and would fill its output buffer until memory runs out).
      * @return the fields; empty when the key is missing or count is 0.
-     * @throws KvException WRONGTYPE, RANDMEMBER_COUNT_RANGE ({@code Long.MIN_VALUE}), VALUE_OUT_OF_RANGE (a negative
-     *     count beyond the list limit).
+     * @throws KvException WRONGTYPE, RANDMEMBER_COUNT_RANGE ({@code Long.MIN_VALUE}), VALUE_OUT_OF_RANGE (below
+     *     -16777216).
      */
     List<byte[]> hrandfield(byte[] key, long count);
 
@@ -1394,7 +1394,7 @@ public interface KvStore extends AutoCloseable {
      *
      * @param key the key.
      * @param count the count, from {@code -Long.MAX_VALUE / 2} to {@code Long.MAX_VALUE / 2} (Redis's limit, so
-     *     that the reply length does not overflow), negative at most {@code Integer.MAX_VALUE - 8} in magnitude.
+     *     that the reply length does not overflow), and not below -16777216 as for {@link #hrandfield(byte[], long)}.
      * @return the fields with their values.
      * @throws KvException WRONGTYPE, VALUE_OUT_OF_RANGE.
      */

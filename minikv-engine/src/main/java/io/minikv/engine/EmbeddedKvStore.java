@@ -40,6 +40,7 @@ import io.minikv.engine.type.SetStoreOps;
 import io.minikv.engine.type.SortedSetOps;
 import io.minikv.engine.type.SortedSetStoreOps;
 import io.minikv.engine.type.StringOps;
+import io.minikv.engine.type.hash.HashEntry;
 
 /**
  * The {@link KvStore} of one database of an {@link Engine}: checks arguments and the lifecycle, then delegates to the
@@ -921,25 +922,18 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public byte[] hrandfield(final byte[] key) {
-        final List<FieldValue> one = HashOps.hrandfield(keyspace(), key(key), -1, false,
-            ThreadLocalRandom.current());
-        return one.isEmpty() ? null : one.get(0).field();
+        final List<byte[]> one = hrandfield(key, -1);
+        return one.isEmpty() ? null : one.get(0);
     }
 
     @Override
     public List<byte[]> hrandfield(final byte[] key, final long count) {
-        final List<FieldValue> pairs = HashOps.hrandfield(keyspace(), key(key), count, false,
-            ThreadLocalRandom.current());
-        final List<byte[]> fields = new ArrayList<>(pairs.size());
-        for (final FieldValue p : pairs) {
-            fields.add(p.field());
-        }
-        return fields;
+        return HashOps.hrandfield(keyspace(), key(key), count, false, ThreadLocalRandom.current(), HashEntry::field);
     }
 
     @Override
     public List<FieldValue> hrandfieldWithValues(final byte[] key, final long count) {
-        return HashOps.hrandfield(keyspace(), key(key), count, true, ThreadLocalRandom.current());
+        return HashOps.hrandfield(keyspace(), key(key), count, true, ThreadLocalRandom.current(), HashOps::pair);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 import io.minikv.api.FieldValue;
@@ -26,9 +27,6 @@ import io.minikv.engine.type.hash.HashEntry;
  * Thread-safe (stateless).
  */
 public final class HashOps {
-    /** A negative HRANDFIELD count repeats fields into a list, which Java caps just below 2^31 elements. */
-    static final long MAX_RANDOM_REPEATS = Integer.MAX_VALUE - 8;
-
     private HashOps() {
     }
 
@@ -310,34 +308,42 @@ public final class HashOps {
         });
     }
 
-    private static FieldValue pair(final HashEntry e) {
+    /**
+     * Returns an entry's field and value as the API's pair.
+     *
+     * @param e the entry.
+     * @return the pair, sharing the entry's arrays.
+     */
+    public static FieldValue pair(final HashEntry e) {
         return new FieldValue(e.field(), e.value());
     }
 
     /**
      * {@code HRANDFIELD key count [WITHVALUES]} with Redis 7.0's cases: a negative count repeats uniformly chosen
-     * fields, a count reaching the size returns the whole hash in order, a smaller one distinct fields in random
-     * order. Picks come from the {@link RandomGenerator} the caller passes, as for SRANDMEMBER, so tests can seed
-     * them.
+     * fields (at most SRANDMEMBER's {@link SetOps#MAX_RANDOM_REPEATS}), a count reaching the size returns the whole
+     * hash in order, a smaller one distinct fields in random order. Picks come from the {@link RandomGenerator} the
+     * caller passes, as for SRANDMEMBER, so tests can seed them.
      *
      * @param ks the keyspace.
      * @param key the key.
      * @param count the count.
      * @param withValues whether the value ranges of WITHVALUES apply.
      * @param random the random source.
-     * @return the pairs (callers that want fields only read {@link FieldValue#field()}).
+     * @param element what to return of each picked entry: {@link HashEntry#field} or {@link #pair}.
+     * @param <T> the element type.
+     * @return the picks.
      */
-    public static List<FieldValue> hrandfield(final Keyspace ks, final byte[] key, final long count,
-        final boolean withValues, final RandomGenerator random) {
+    public static <T> List<T> hrandfield(final Keyspace ks, final byte[] key, final long count,
+        final boolean withValues, final RandomGenerator random, final Function<HashEntry, T> element) {
         if (count == Long.MIN_VALUE) {
             throw KvError.RANDMEMBER_COUNT_RANGE.exception();
         }
         if (withValues && (count < -Long.MAX_VALUE / 2 || count > Long.MAX_VALUE / 2)
-            || count < -MAX_RANDOM_REPEATS) {
+            || count < -SetOps.MAX_RANDOM_REPEATS) {
             throw KvError.VALUE_OUT_OF_RANGE.exception();
         }
         return read(ks, key, map -> map == null ? new ArrayList<>(0)
-            : randomFields(map, count, random));
+            : randomFields(map, count, random, element));
     }
 
     /**
@@ -346,34 +352,37 @@ public final class HashOps {
      * @param map the hash, not empty.
      * @param count the count, as {@link #hrandfield} checked it.
      * @param random the random source.
-     * @return the pairs.
+     * @param element what to return of each picked entry.
+     * @param <T> the element type.
+     * @return the picks.
      */
-    static List<FieldValue> randomFields(final FieldMap map, final long count, final RandomGenerator random) {
+    static <T> List<T> randomFields(final FieldMap map, final long count, final RandomGenerator random,
+        final Function<HashEntry, T> element) {
         final int size = map.size();
         if (count < 0) {
-            final List<FieldValue> out = new ArrayList<>((int) -count);
+            final List<T> out = new ArrayList<>((int) -count);
             for (long i = 0; i < -count; i++) {
-                out.add(pair(map.random(random)));
+                out.add(element.apply(map.random(random)));
             }
             return out;
         }
         if (count >= size) {
-            final List<FieldValue> out = new ArrayList<>(size);
+            final List<T> out = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                out.add(pair(map.at(i)));
+                out.add(element.apply(map.at(i)));
             }
             return out;
         }
         // Partial Fisher-Yates over positions: count distinct positions in O(count), no retries; only the swapped
         // positions are remembered.
         final int n = (int) count;
-        final List<FieldValue> out = new ArrayList<>(n);
+        final List<T> out = new ArrayList<>(n);
         final Map<Integer, Integer> swapped = new HashMap<>();
         for (int i = 0; i < n; i++) {
             final int j = i + random.nextInt(size - i);
             final int pick = swapped.getOrDefault(j, j);
             swapped.put(j, swapped.getOrDefault(i, i));
-            out.add(pair(map.at(pick)));
+            out.add(element.apply(map.at(pick)));
         }
         return out;
     }

@@ -24,6 +24,7 @@ import io.minikv.api.HScanResult;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.engine.type.hash.FieldMap;
+import io.minikv.engine.type.hash.HashEntry;
 
 /**
  * The hash commands of a store against a {@code Map<String, HashMap<String, String>>} model under seeded random
@@ -127,7 +128,7 @@ class HashModelTest {
         final SplittableRandom rnd = new SplittableRandom(3);
         final Map<String, Integer> counts = new HashMap<>();
         for (int round = 0; round < 5000; round++) {
-            final List<FieldValue> picks = HashOps.randomFields(map, 5, rnd);
+            final List<FieldValue> picks = HashOps.randomFields(map, 5, rnd, HashOps::pair);
             final Set<String> distinct = new HashSet<>();
             for (final FieldValue p : picks) {
                 assertThat(distinct.add(s(p.field()))).isTrue();
@@ -140,10 +141,10 @@ class HashModelTest {
         assertThat(counts).hasSize(20);
         assertThat(counts.values()).allMatch(c -> c > 1050 && c < 1450);
         // Same seed, same sample.
-        final List<FieldValue> a = HashOps.randomFields(map, -8, new SplittableRandom(9));
-        final List<FieldValue> b = HashOps.randomFields(map, -8, new SplittableRandom(9));
+        final List<FieldValue> a = HashOps.randomFields(map, -8, new SplittableRandom(9), HashOps::pair);
+        final List<FieldValue> b = HashOps.randomFields(map, -8, new SplittableRandom(9), HashOps::pair);
         assertThat(a).isEqualTo(b);
-        assertThat(HashOps.randomFields(map, 20, rnd)).hasSize(20);
-        assertThat(HashOps.randomFields(map, -30, rnd)).hasSize(30);
+        assertThat(HashOps.randomFields(map, 20, rnd, HashEntry::field)).hasSize(20);
+        assertThat(HashOps.randomFields(map, -30, rnd, HashEntry::field)).hasSize(30);
     }
 }

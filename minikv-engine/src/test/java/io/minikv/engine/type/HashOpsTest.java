@@ -251,7 +251,9 @@ class HashOpsTest {
         assertThatThrownBy(() -> store.hrandfieldWithValues(b("r"), -Long.MAX_VALUE / 2 - 1))
             .hasMessage("ERR value is out of range");
         assertThat(store.hrandfieldWithValues(b("r"), Long.MAX_VALUE / 2)).hasSize(3);
-        assertThatThrownBy(() -> store.hrandfield(b("r"), -(long) Integer.MAX_VALUE))
+        assertThat(store.hrandfield(b("r"), -100_000)).hasSize(100_000);
+        assertThatThrownBy(() -> store.hrandfield(b("r"), -16_777_217)).hasMessage("ERR value is out of range");
+        assertThatThrownBy(() -> store.hrandfieldWithValues(b("r"), -16_777_217))
             .hasMessage("ERR value is out of range");
     }
 
