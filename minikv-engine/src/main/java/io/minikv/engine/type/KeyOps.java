@@ -195,7 +195,7 @@ public final class KeyOps {
                     do {
                         collect(s, t, v & mask, now, glob, type, out);
                         budget--;
-                        v = nextCursor(v, mask);
+                        v = ScanCursor.next(v, mask);
                     } while (v != 0 && out.size() < wanted && budget > 0);
                 }
             } finally {
@@ -207,14 +207,6 @@ public final class KeyOps {
         }
         final long next = segment >= Keyspace.SEGMENTS ? 0 : ((long) segment << 32) | (v & 0xFFFF_FFFFL);
         return new ScanResult(next, out);
-    }
-
-    /** Redis's reverse-binary cursor increment over the bits of {@code mask}. */
-    static int nextCursor(final int cursor, final int mask) {
-        int v = cursor | ~mask;
-        v = Integer.reverse(v);
-        v++;
-        return Integer.reverse(v);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
 import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.type.ScanCursor;
 
 /**
  * A hash value: binary-safe fields mapped to binary-safe values ({@code t_hash.c}'s data half).
@@ -245,8 +246,7 @@ public final class FieldMap implements ObjectValue {
         for (HashEntry e = table[(int) (cursor & mask)]; e != null; e = e.next) {
             visitor.visit(e);
         }
-        // Increment the reversed cursor: the high bits of the index advance first (Redis dict.c, dictScan).
-        return Long.reverse(Long.reverse(cursor | ~mask) + 1);
+        return ScanCursor.next(cursor, mask);
     }
 
     /** Receives the entries of a scan step. */

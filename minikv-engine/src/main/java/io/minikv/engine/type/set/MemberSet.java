@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.type.ScanCursor;
 
 import net.openhft.hashing.LongHashFunction;
 
@@ -261,10 +262,6 @@ public final class MemberSet implements ObjectValue {
         for (Entry e = table[(int) (cursor & mask)]; e != null; e = e.next) {
             visitor.visit(e.member);
         }
-        // Increment the reversed cursor: the high bits of the index advance first (Redis dict.c, dictScan).
-        long v = cursor | ~mask;
-        v = Long.reverse(v);
-        v++;
-        return Long.reverse(v);
+        return ScanCursor.next(cursor, mask);
     }
 }

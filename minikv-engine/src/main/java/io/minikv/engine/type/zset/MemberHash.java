@@ -2,6 +2,8 @@ package io.minikv.engine.type.zset;
 
 import java.util.Arrays;
 
+import io.minikv.engine.type.ScanCursor;
+
 import net.openhft.hashing.LongHashFunction;
 
 /**
@@ -125,10 +127,6 @@ final class MemberHash {
         for (ZNode n = table[(int) (cursor & mask)]; n != null; n = n.hashNext) {
             visitor.visit(n);
         }
-        // Increment the reversed cursor: the high bits of the index advance first (Redis dict.c, dictScan).
-        long v = cursor | ~mask;
-        v = Long.reverse(v);
-        v++;
-        return Long.reverse(v);
+        return ScanCursor.next(cursor, mask);
     }
 }
