@@ -3,7 +3,7 @@ package io.minikv.engine.keyspace;
 import io.minikv.api.ValueType;
 
 /**
- * A value that lives on the Java heap rather than in the arena: sorted sets now, later hashes, lists and sets.
+ * A value that lives on the Java heap rather than in the arena: sorted sets, sets, lists and hashes.
  * <p>
  * The entry in the arena carries the type tag and a handle into its segment's object table; the object itself is
  * only read and mutated under that segment's lock (read lock to read, write lock to mutate), never optimistically,
