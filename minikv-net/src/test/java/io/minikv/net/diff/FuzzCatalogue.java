@@ -25,12 +25,12 @@ final class FuzzCatalogue {
     }
 
     private static FuzzGenerator.Gen g(final String name, final java.util.function.Function<FuzzGenerator, List<String>> args) {
-        return new FuzzGenerator.Gen(name, CompareRule.EXACT, args);
+        return new FuzzGenerator.Gen(name, CompareRule.EXACT, args, false);
     }
 
     private static FuzzGenerator.Gen g(final String name, final CompareRule rule,
                          final java.util.function.Function<FuzzGenerator, List<String>> args) {
-        return new FuzzGenerator.Gen(name, rule, args);
+        return new FuzzGenerator.Gen(name, rule, args, false);
     }
 
     static List<FuzzGenerator.Gen> all() {
@@ -166,7 +166,9 @@ final class FuzzCatalogue {
         c.add(g("sismember", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS))));
         c.add(g("smismember", f -> cat(f.key(), f.members(1, 3))));
         c.add(g("scard", f -> cat(f.key())));
-        c.add(g("spop", CompareRule.UNORDERED, f -> cat(f.key(), f.pick(new String[] {"0", "100", "-1", "x"}))));
+        final FuzzGenerator.Gen spop = g("spop", CompareRule.UNORDERED,
+            f -> cat(f.key(), f.pick(new String[] {"0", "100", "-1", "x"})));
+        c.add(new FuzzGenerator.Gen(spop.name(), spop.rule(), spop.args(), true));
         c.add(g("srandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "-3", "0", "x"}))));
         c.add(g("smove", f -> cat(f.key(), f.key(), f.pick(FuzzGenerator.MEMBERS))));
         c.add(g("sinter", CompareRule.UNORDERED, f -> f.keys(1, 3)));

@@ -53,7 +53,14 @@ final class FuzzGenerator {
     private int index;
 
     /** One command family's generator with the rule its replies need. */
-    record Gen(String name, CompareRule rule, java.util.function.Function<FuzzGenerator, List<String>> args) {
+    /**
+     * One kind of command the fuzzer generates.
+     *
+     * @param keepArity never drop its last argument: for commands whose shorter form is random and writes (SPOP
+     *     without a count would pop a different member on each server, and the two data sets would part ways).
+     */
+    record Gen(String name, CompareRule rule, java.util.function.Function<FuzzGenerator, List<String>> args,
+        boolean keepArity) {
     }
 
     /**
@@ -117,7 +124,7 @@ final class FuzzGenerator {
         words.add(rnd.nextInt(20) == 0 ? g.name().toUpperCase(Locale.ROOT) : g.name());
         words.addAll(g.args().apply(this));
         final int mutate = rnd.nextInt(100);
-        if (mutate < 2 && words.size() > 1) {
+        if (mutate < 2 && words.size() > 1 && !g.keepArity()) {
             words.remove(words.size() - 1);
         } else if (mutate < 4) {
             words.add(pick(VALUES));
