@@ -267,9 +267,10 @@ public final class BlockingKeys {
     }
 
     /**
-     * Parses a blocking command's timeout in seconds as Redis 7.0's {@code getTimeoutFromObjectOrReply} does: a
-     * float, times 1000, truncated to a long; a result below zero, including the overflow of a huge or infinite
-     * value, is "negative". 0 waits forever. Replies with the error and returns -1 on bad input.
+     * Parses a blocking command's timeout in seconds as Redis 7.0.15's {@code getTimeoutFromObjectOrReply} does: a
+     * float, times 1000, rounded up to whole milliseconds (so 0.0001 waits 1 ms, while -0.0001 rounds to 0 and waits
+     * forever); a result below zero, including the overflow of a huge or infinite value, is "negative". 0 waits
+     * forever. Replies with the error and returns -1 on bad input.
      *
      * @param c the client.
      * @param i the timeout's argument index.
@@ -281,7 +282,7 @@ public final class BlockingKeys {
             c.reply().error(KvError.TIMEOUT_NOT_FLOAT);
             return -1;
         }
-        final double millis = a.doubleValue() * 1000.0;
+        final double millis = Math.ceil(a.doubleValue() * 1000.0);
         // C's cast of an out-of-range double yields Long.MIN_VALUE on x86: Redis then reports a negative timeout.
         final long value = millis >= 0x1p63 || Double.isInfinite(millis) ? Long.MIN_VALUE : (long) millis;
         if (value < 0) {
