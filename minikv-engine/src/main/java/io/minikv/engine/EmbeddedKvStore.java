@@ -51,10 +51,13 @@ final class EmbeddedKvStore implements KvStore {
 
     private final Engine engine;
     private final int index;
+    /** Whether writes that may give a key elements tell the engine's {@link ReadyKeyListener}s. */
+    private final boolean announce;
 
-    EmbeddedKvStore(final Engine engine, final int index) {
+    EmbeddedKvStore(final Engine engine, final int index, final boolean announce) {
         this.engine = engine;
         this.index = index;
+        this.announce = announce;
     }
 
     Engine engine() {
@@ -75,12 +78,39 @@ final class EmbeddedKvStore implements KvStore {
         return Objects.requireNonNull(key, "key");
     }
 
+    /** Announces a key a write may have given elements to (BLPOP, BZPOPMIN... waiters wake on it). */
+    private void ready(final int database, final byte[] key) {
+        if (announce) {
+            engine.keyReady(database, key);
+        }
+    }
+
+    private long ready(final int database, final byte[] key, final long result) {
+        ready(database, key);
+        return result;
+    }
+
+    private boolean ready(final int database, final byte[] key, final boolean result) {
+        ready(database, key);
+        return result;
+    }
+
+    private double ready(final int database, final byte[] key, final double result) {
+        ready(database, key);
+        return result;
+    }
+
+    private <T> T ready(final int database, final byte[] key, final T result) {
+        ready(database, key);
+        return result;
+    }
+
     // ------------------------------------------------------------------------------------------------ databases
 
     @Override
     public KvStore database(final int index) {
         engine.checkOpen();
-        return engine.view(index);
+        return announce ? engine.view(index) : engine.unannounced(index);
     }
 
     @Override
@@ -266,11 +296,12 @@ final class EmbeddedKvStore implements KvStore {
     @Override
     public void rename(final byte[] key, final byte[] newKey) {
         KeyOps.rename(keyspace(), key(key), key(newKey), false);
+        ready(index, newKey);
     }
 
     @Override
     public boolean renamenx(final byte[] key, final byte[] newKey) {
-        return KeyOps.rename(keyspace(), key(key), key(newKey), true);
+        return ready(index, newKey, KeyOps.rename(keyspace(), key(key), key(newKey), true));
     }
 
     @Override
@@ -280,7 +311,8 @@ final class EmbeddedKvStore implements KvStore {
         if (destinationDb < 0 || destinationDb >= engine.databaseCount()) {
             throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
         }
-        return KeyOps.copy(from, engine.keyspace(destinationDb), key(source), key(destination), replace);
+        return ready(destinationDb, destination,
+            KeyOps.copy(from, engine.keyspace(destinationDb), key(source), key(destination), replace));
     }
 
     @Override
@@ -289,7 +321,7 @@ final class EmbeddedKvStore implements KvStore {
         if (db < 0 || db >= engine.databaseCount()) {
             throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
         }
-        return KeyOps.move(from, engine.keyspace(db), key(key));
+        return ready(db, key, KeyOps.move(from, engine.keyspace(db), key(key)));
     }
 
     @Override
@@ -395,8 +427,8 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public long zadd(final byte[] key, final double score, final byte[] member) {
-        return SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
-            List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score)));
+        return ready(index, key, SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
+            List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score))));
     }
 
     @Override
@@ -404,19 +436,19 @@ final class EmbeddedKvStore implements KvStore {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("at least one member is needed");
         }
-        return SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members);
+        return ready(index, key, SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members));
     }
 
     @Override
     public Double zaddIncr(final byte[] key, final ZAddArgs args, final double increment, final byte[] member) {
-        return SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"), increment,
-            Objects.requireNonNull(member, "member"));
+        return ready(index, key, SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"),
+            increment, Objects.requireNonNull(member, "member")));
     }
 
     @Override
     public double zincrby(final byte[] key, final double increment, final byte[] member) {
-        return SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
-            Objects.requireNonNull(member, "member"));
+        return ready(index, key, SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
+            Objects.requireNonNull(member, "member")));
     }
 
     @Override
@@ -463,8 +495,8 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public long zrangestore(final byte[] destination, final byte[] source, final ZRangeQuery query) {
-        return SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
-            Objects.requireNonNull(query, "query"));
+        return ready(index, destination, SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
+            Objects.requireNonNull(query, "query")));
     }
 
     @Override
@@ -547,21 +579,21 @@ final class EmbeddedKvStore implements KvStore {
     @Override
     public long zunionstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION, key(destination), keys(keys),
-            weights, Objects.requireNonNull(aggregate, "aggregate"));
+        return ready(index, destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION,
+            key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
     }
 
     @Override
     public long zinterstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER, key(destination), keys(keys),
-            weights, Objects.requireNonNull(aggregate, "aggregate"));
+        return ready(index, destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER,
+            key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
     }
 
     @Override
     public long zdiffstore(final byte[] destination, final byte[]... keys) {
-        return SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF, key(destination), keys(keys),
-            null, Aggregate.SUM);
+        return ready(index, destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF,
+            key(destination), keys(keys), null, Aggregate.SUM));
     }
 
     @Override
@@ -717,22 +749,22 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public long lpush(final byte[] key, final byte[]... elements) {
-        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false);
+        return ready(index, key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false));
     }
 
     @Override
     public long rpush(final byte[] key, final byte[]... elements) {
-        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false);
+        return ready(index, key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false));
     }
 
     @Override
     public long lpushx(final byte[] key, final byte[]... elements) {
-        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true);
+        return ready(index, key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true));
     }
 
     @Override
     public long rpushx(final byte[] key, final byte[]... elements) {
-        return ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true);
+        return ready(index, key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true));
     }
 
     @Override
@@ -777,8 +809,8 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public long linsert(final byte[] key, final boolean before, final byte[] pivot, final byte[] element) {
-        return ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
-            element(element));
+        return ready(index, key, ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
+            element(element)));
     }
 
     @Override
@@ -808,13 +840,14 @@ final class EmbeddedKvStore implements KvStore {
 
     @Override
     public byte[] lmove(final byte[] source, final byte[] destination, final ListEnd from, final ListEnd to) {
-        return ListOps.lmove(keyspace(), key(source), key(destination), Objects.requireNonNull(from, "from"),
-            Objects.requireNonNull(to, "to"));
+        return ready(index, destination, ListOps.lmove(keyspace(), key(source), key(destination),
+            Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to")));
     }
 
     @Override
     public byte[] rpoplpush(final byte[] source, final byte[] destination) {
-        return ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT);
+        return ready(index, destination,
+            ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT));
     }
 
     @Override

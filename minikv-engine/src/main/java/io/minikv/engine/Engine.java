@@ -31,6 +31,10 @@ public final class Engine implements EngineStats {
     private final MemoryBudget budget;
     private final Keyspace[] databases;
     private final EmbeddedKvStore[] views;
+    /** The same databases, for callers that announce their writes themselves: writes through them tell nobody. */
+    private final EmbeddedKvStore[] unannouncedViews;
+    /** Copy-on-write: read on every announced write, changed only when a server starts or stops. */
+    private volatile ReadyKeyListener[] readyKeyListeners = new ReadyKeyListener[0];
     private final AtomicLong expiredKeys = new AtomicLong();
     private final Thread expiryThread;
     private volatile boolean closed;
@@ -42,10 +46,12 @@ public final class Engine implements EngineStats {
         final int count = options.databases();
         this.databases = new Keyspace[count];
         this.views = new EmbeddedKvStore[count];
+        this.unannouncedViews = new EmbeddedKvStore[count];
         for (int i = 0; i < count; i++) {
             // Database 0 gets the initial capacity; the others usually stay small.
             databases[i] = new Keyspace(i, i == 0 ? options.initialCapacity() : 1, budget, clock);
-            views[i] = new EmbeddedKvStore(this, i);
+            views[i] = new EmbeddedKvStore(this, i, true);
+            unannouncedViews[i] = new EmbeddedKvStore(this, i, false);
         }
         if (options.activeExpiry()) {
             expiryThread = new Thread(this::expiryLoop, "minikv-active-expiry");
@@ -91,6 +97,58 @@ public final class Engine implements EngineStats {
         final long n = ActiveExpiry.runCycle(databases, nowMs);
         expiredKeys.addAndGet(n);
         return n;
+    }
+
+    /**
+     * Starts telling a listener about keys that writes through this store's views may have made ready.
+     *
+     * @param listener not null; added once per call.
+     */
+    public synchronized void addReadyKeyListener(final ReadyKeyListener listener) {
+        final ReadyKeyListener[] current = readyKeyListeners;
+        final ReadyKeyListener[] next = java.util.Arrays.copyOf(current, current.length + 1);
+        next[current.length] = java.util.Objects.requireNonNull(listener, "listener");
+        readyKeyListeners = next;
+    }
+
+    /**
+     * Stops telling a listener (one registration of it).
+     *
+     * @param listener the listener.
+     */
+    public synchronized void removeReadyKeyListener(final ReadyKeyListener listener) {
+        final ReadyKeyListener[] current = readyKeyListeners;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == listener) {
+                final ReadyKeyListener[] next = new ReadyKeyListener[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                readyKeyListeners = next;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Returns a database as a store whose writes are not announced to {@link ReadyKeyListener}s: for a server, which
+     * announces the keys its commands wrote itself, once each command (or transaction) has run. Its
+     * {@code database(n)} returns unannounced views too.
+     *
+     * @param index the database.
+     * @return the view.
+     * @throws io.minikv.api.KvException when the index is out of range.
+     */
+    public KvStore unannounced(final int index) {
+        view(index);
+        return unannouncedViews[index];
+    }
+
+    /** Tells the listeners, if any, that a write through an announcing view may have made a key ready. */
+    void keyReady(final int index, final byte[] key) {
+        final ReadyKeyListener[] listeners = readyKeyListeners;
+        for (final ReadyKeyListener listener : listeners) {
+            listener.keyReady(index, key);
+        }
     }
 
     Keyspace keyspace(final int index) {

@@ -80,6 +80,7 @@ public final class MiniKvServer implements AutoCloseable {
                 config.workers());
             context.port(created.port());
             acceptor = created;
+            context.hearApplicationWrites(true);
             created.start();
             return this;
         } catch (final IOException e) {
@@ -144,6 +145,7 @@ public final class MiniKvServer implements AutoCloseable {
             return;
         }
         try {
+            context.hearApplicationWrites(false);
             final Acceptor current = acceptor;
             if (current != null) {
                 current.close();

@@ -2,6 +2,7 @@ package io.minikv.net.command;
 
 import io.minikv.api.KvStore;
 import io.minikv.engine.Engine;
+import io.minikv.engine.ReadyKeyListener;
 import io.minikv.net.resp.RespLimits;
 
 import java.util.Map;
@@ -39,6 +40,7 @@ public final class ServerContext {
     private final int databases;
     private final long maxMemoryBytes;
     private final Engine engine;
+    private final ReadyKeyListener readyKeyListener = this::keyReadyByApplication;
     private volatile int port;
     private volatile String requirePassword;
     private volatile int maxClients;
@@ -61,7 +63,10 @@ public final class ServerContext {
     public ServerContext(final KvStore store, final CommandTable table, final String bindAddress,
         final String requirePassword, final int maxClients, final int timeoutSeconds, final long maxMemoryBytes,
         final RespLimits limits) {
-        this.store = store;
+        this.engine = engineOf(store);
+        // Commands write through a view that tells no ReadyKeyListener: the dispatcher signals the keys each command
+        // wrote once it (or its transaction) has run, as Redis does; the listener is for the application's writes.
+        this.store = engine != null ? engine.unannounced(store.databaseIndex()) : store;
         this.table = table;
         this.bindAddress = bindAddress;
         this.databases = store.databases();
@@ -69,7 +74,6 @@ public final class ServerContext {
         this.maxClients = maxClients;
         this.timeoutSeconds = timeoutSeconds;
         this.maxMemoryBytes = maxMemoryBytes;
-        this.engine = engineOf(store);
         this.limits = limits;
     }
 
@@ -165,6 +169,30 @@ public final class ServerContext {
         }
         engine.maxMemoryBytes(bytes);
         return true;
+    }
+
+    /**
+     * Starts or stops waking blocked clients on writes the embedding application makes through the store directly
+     * (an LPUSH through {@code KvStore} serves a client blocked in BLPOP, as one through a connection would). Only
+     * for mini-kv's engine; another {@code KvStore} implementation has no way to tell.
+     *
+     * @param on true when the server starts, false when it stops.
+     */
+    public void hearApplicationWrites(final boolean on) {
+        if (engine == null) {
+            return;
+        }
+        if (on) {
+            engine.addReadyKeyListener(readyKeyListener);
+        } else {
+            engine.removeReadyKeyListener(readyKeyListener);
+        }
+    }
+
+    private void keyReadyByApplication(final int database, final byte[] key) {
+        if (blocking.hasWaiters()) {
+            blocking.signal(database, key);
+        }
     }
 
     /** Returns the store's engine, or null when the server was given another KvStore implementation. */
