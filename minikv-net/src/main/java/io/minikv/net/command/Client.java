@@ -30,6 +30,7 @@ public final class Client {
     private volatile String libVersion = "";
     private volatile String lastCommand = "NULL";
     private volatile long lastInteractionMillis;
+    private long rangeStart;
 
     /**
      * Creates the state of a new connection.
@@ -104,6 +105,27 @@ public final class Client {
         }
         reply().error(KvError.NOT_INTEGER);
         return false;
+    }
+
+    /**
+     * Parses arguments {@code i} and {@code i + 1} as the integer pair {@code start end} of the index-range commands
+     * (GETRANGE, LRANGE, LTRIM, ZREMRANGEBYRANK): the start is then {@link #rangeStart()}, the end
+     * {@code args().longValue()}. Replies {@code ERR value is not an integer or out of range} for the first bad one.
+     *
+     * @param i the index of the start.
+     * @return true when both parsed; false when the error reply was written and the command must stop.
+     */
+    public boolean parseRangeOrReply(final int i) {
+        if (!parseLongOrReply(i)) {
+            return false;
+        }
+        rangeStart = args.longValue();
+        return parseLongOrReply(i + 1);
+    }
+
+    /** @return the start parsed by the last successful {@link #parseRangeOrReply(int)}. */
+    public long rangeStart() {
+        return rangeStart;
     }
 
     /**

@@ -233,26 +233,12 @@ final class HashCommands {
     }
 
     static void hscan(final Client c) {
-        final CommandArgs a = c.args();
-        final ReplyWriter r = c.reply();
-        if (!a.parseCursor(2)) {
-            r.error(KvError.INVALID_CURSOR);
+        final ScanOptions scan = ScanOptions.parse(c, KvStore::hlen);
+        if (scan == null) {
             return;
         }
-        final long cursor = a.longValue();
-        final byte[] key = a.bytes(1);
-        // Redis looks the key up before it reads the options: a missing key answers an empty scan whatever follows.
-        if (c.db().hlen(key) == 0) {
-            ScanOptions.replyEmpty(r);
-            return;
-        }
-        final ScanOptions options = ScanOptions.parse(c, 3);
-        if (options == null) {
-            return;
-        }
-        final HScanResult result = c.db().hscan(key, cursor, options.pattern(), options.count());
-        r.array(2);
-        r.bulk(Long.toUnsignedString(result.cursor()));
-        pairs(r, result.entries(), true);
+        final HScanResult result = c.db().hscan(c.args().bytes(1), scan.cursor(), scan.pattern(), scan.count());
+        ScanOptions.replyCursor(c.reply(), result.cursor());
+        pairs(c.reply(), result.entries(), true);
     }
 }

@@ -110,37 +110,19 @@ final class ListCommands {
      * @return the parsed call: end, count (1 without COUNT), and the keys.
      */
     static MpopArgs mpopArgs(final Client c, final int numkeysIndex) {
-        final CommandArgs a = c.args();
-        final ReplyWriter r = c.reply();
-        if (!a.parseLong(numkeysIndex) || a.longValue() < 1) {
-            r.error(KvError.NUMKEYS_NOT_POSITIVE);
+        final int whereIndex = MultiPop.whereIndex(c, numkeysIndex);
+        if (whereIndex < 0) {
             return null;
         }
-        final long numkeys = a.longValue();
-        if (numkeys >= a.count() - numkeysIndex - 1) {
-            r.error(KvError.SYNTAX);
-            return null;
-        }
-        final int whereIndex = numkeysIndex + (int) numkeys + 1;
         final ListEnd end = end(c, whereIndex);
         if (end == null) {
             return null;
         }
-        long count = -1;
-        for (int j = whereIndex + 1; j < a.count(); j++) {
-            if (count == -1 && a.is(j, Keywords.COUNT) && j + 1 < a.count()) {
-                j++;
-                if (!a.parseLong(j) || a.longValue() < 1) {
-                    r.error(KvError.COUNT_SHOULD_BE_POSITIVE);
-                    return null;
-                }
-                count = a.longValue();
-            } else {
-                r.error(KvError.SYNTAX);
-                return null;
-            }
+        final long count = MultiPop.count(c, whereIndex);
+        if (count < 0) {
+            return null;
         }
-        return new MpopArgs(end, count == -1 ? 1 : count, a.bytes(numkeysIndex + 1, whereIndex));
+        return new MpopArgs(end, count, c.args().bytes(numkeysIndex + 1, whereIndex));
     }
 
     /** A parsed LMPOP / BLMPOP call. */
@@ -214,15 +196,10 @@ final class ListCommands {
     }
 
     static void lrange(final Client c) {
-        final CommandArgs a = c.args();
-        if (!c.parseLongOrReply(2)) {
+        if (!c.parseRangeOrReply(2)) {
             return;
         }
-        final long start = a.longValue();
-        if (!c.parseLongOrReply(3)) {
-            return;
-        }
-        elements(c.reply(), c.db().lrange(a.bytes(1), start, a.longValue()));
+        elements(c.reply(), c.db().lrange(c.args().bytes(1), c.rangeStart(), c.args().longValue()));
     }
 
     static void lindex(final Client c) {
@@ -275,15 +252,10 @@ final class ListCommands {
     }
 
     static void ltrim(final Client c) {
-        final CommandArgs a = c.args();
-        if (!c.parseLongOrReply(2)) {
+        if (!c.parseRangeOrReply(2)) {
             return;
         }
-        final long start = a.longValue();
-        if (!c.parseLongOrReply(3)) {
-            return;
-        }
-        c.db().ltrim(a.bytes(1), start, a.longValue());
+        c.db().ltrim(c.args().bytes(1), c.rangeStart(), c.args().longValue());
         c.reply().ok();
     }
 

@@ -1,32 +1,49 @@
 package io.minikv.net.command;
 
 import io.minikv.api.KvError;
+import io.minikv.api.KvStore;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
+import java.util.function.ToLongBiFunction;
 
 /**
- * The options of the per-key scans (ZSCAN, HSCAN): {@code [MATCH pattern] [COUNT count]}, parsed as Redis's
- * {@code scanGenericCommand} parses them, after the key was found (a missing key answers an empty scan whatever the
- * options are, which {@link #replyEmpty} writes).
+ * A parsed per-key scan call (ZSCAN, HSCAN, SSCAN): {@code key cursor [MATCH pattern] [COUNT count]}, read as Redis's
+ * {@code scanGenericCommand} reads it: the cursor first, then the key lookup (a missing key answers an empty scan
+ * whatever the options are), then the options.
  *
+ * @param cursor the cursor, to be read as unsigned.
  * @param pattern the MATCH glob, or null.
  * @param count the COUNT, at least 1; 10 by default.
  */
-record ScanOptions(byte[] pattern, long count) {
+record ScanOptions(long cursor, byte[] pattern, long count) {
 
     /**
-     * Parses the options from argument {@code from} on; replies with the error and returns null on bad input.
+     * Parses the call's cursor (argument 2) and options (from argument 3); replies and returns null when the cursor or
+     * an option is bad or when the key (argument 1) is missing.
      *
      * @param c the client.
-     * @param from the index of the first option.
-     * @return the options, or null when an error reply was written.
+     * @param size the family's size command ({@code KvStore::hlen}...): 0 for a missing key, WRONGTYPE for another
+     *     type.
+     * @return the parsed call, or null when the reply was written.
      */
-    static ScanOptions parse(final Client c, final int from) {
+    static ScanOptions parse(final Client c, final ToLongBiFunction<KvStore, byte[]> size) {
         final CommandArgs a = c.args();
         final ReplyWriter r = c.reply();
+        if (!a.parseCursor(2)) {
+            r.error(KvError.INVALID_CURSOR);
+            return null;
+        }
+        final long cursor = a.longValue();
+        // Redis looks the key up before it reads the options: a missing key answers an empty scan whatever follows.
+        if (size.applyAsLong(c.db(), a.bytes(1)) == 0) {
+            r.array(2);
+            r.bulk("0");
+            r.array(0);
+            return null;
+        }
         byte[] pattern = null;
         long count = 10;
-        for (int j = from; j < a.count(); j++) {
+        for (int j = 3; j < a.count(); j++) {
             final boolean more = j + 1 < a.count();
             if (more && a.is(j, Keywords.COUNT)) {
                 j++;
@@ -46,17 +63,17 @@ record ScanOptions(byte[] pattern, long count) {
                 return null;
             }
         }
-        return new ScanOptions(pattern, count);
+        return new ScanOptions(cursor, pattern, count);
     }
 
     /**
-     * Writes the reply of a scan over a missing key: cursor 0 and no elements.
+     * Opens a scan reply: a 2-element array whose first element is the next cursor; the caller writes the elements.
      *
      * @param r the reply writer.
+     * @param next the next cursor, unsigned.
      */
-    static void replyEmpty(final ReplyWriter r) {
+    static void replyCursor(final ReplyWriter r, final long next) {
         r.array(2);
-        r.bulk("0");
-        r.array(0);
+        r.bulk(Long.toUnsignedString(next));
     }
 }

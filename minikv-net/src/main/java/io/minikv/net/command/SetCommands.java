@@ -8,6 +8,7 @@ import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
 import java.util.List;
 
 import io.minikv.api.KvError;
+import io.minikv.api.KvStore;
 import io.minikv.api.SScanResult;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
@@ -215,26 +216,12 @@ final class SetCommands {
     }
 
     static void sscan(final Client c) {
-        final CommandArgs a = c.args();
-        final ReplyWriter r = c.reply();
-        if (!a.parseCursor(2)) {
-            r.error(KvError.INVALID_CURSOR);
+        final ScanOptions scan = ScanOptions.parse(c, KvStore::scard);
+        if (scan == null) {
             return;
         }
-        final long cursor = a.longValue();
-        final byte[] key = a.bytes(1);
-        // Redis looks the key up before it reads the options: a missing key answers an empty scan whatever follows.
-        if (c.db().scard(key) == 0) {
-            ScanOptions.replyEmpty(r);
-            return;
-        }
-        final ScanOptions options = ScanOptions.parse(c, 3);
-        if (options == null) {
-            return;
-        }
-        final SScanResult result = c.db().sscan(key, cursor, options.pattern(), options.count());
-        r.array(2);
-        r.bulk(Long.toUnsignedString(result.cursor()));
-        members(r, result.members());
+        final SScanResult result = c.db().sscan(c.args().bytes(1), scan.cursor(), scan.pattern(), scan.count());
+        ScanOptions.replyCursor(c.reply(), result.cursor());
+        members(c.reply(), result.members());
     }
 }

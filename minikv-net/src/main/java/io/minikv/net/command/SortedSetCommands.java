@@ -320,41 +320,24 @@ final class SortedSetCommands {
      */
     static long[] mpopArgs(final Client c, final int numkeysIndex) {
         final CommandArgs a = c.args();
-        final ReplyWriter r = c.reply();
-        if (!a.parseLong(numkeysIndex) || a.longValue() < 1) {
-            r.error(KvError.NUMKEYS_NOT_POSITIVE);
+        final int whereIndex = MultiPop.whereIndex(c, numkeysIndex);
+        if (whereIndex < 0) {
             return null;
         }
-        final long numkeys = a.longValue();
-        if (numkeys >= a.count() - numkeysIndex - 1) {
-            r.error(KvError.SYNTAX);
-            return null;
-        }
-        final int whereIndex = numkeysIndex + (int) numkeys + 1;
         final boolean max;
         if (a.is(whereIndex, MIN)) {
             max = false;
         } else if (a.is(whereIndex, MAX)) {
             max = true;
         } else {
-            r.error(KvError.SYNTAX);
+            c.reply().error(KvError.SYNTAX);
             return null;
         }
-        long count = -1;
-        for (int j = whereIndex + 1; j < a.count(); j++) {
-            if (count == -1 && a.is(j, Keywords.COUNT) && j + 1 < a.count()) {
-                j++;
-                if (!a.parseLong(j) || a.longValue() < 1) {
-                    r.error(KvError.COUNT_SHOULD_BE_POSITIVE);
-                    return null;
-                }
-                count = a.longValue();
-            } else {
-                r.error(KvError.SYNTAX);
-                return null;
-            }
+        final long count = MultiPop.count(c, whereIndex);
+        if (count < 0) {
+            return null;
         }
-        return new long[] {max ? 1 : 0, count == -1 ? 1 : count, numkeysIndex + 1, numkeys};
+        return new long[] {max ? 1 : 0, count, numkeysIndex + 1, whereIndex - numkeysIndex - 1};
     }
 
     /** Writes a ZMPOP reply: nil, or [key, [[member, score], ...]]. */
@@ -413,27 +396,13 @@ final class SortedSetCommands {
     }
 
     static void zscan(final Client c) {
-        final CommandArgs a = c.args();
-        final ReplyWriter r = c.reply();
-        if (!a.parseCursor(2)) {
-            r.error(KvError.INVALID_CURSOR);
+        final ScanOptions scan = ScanOptions.parse(c, KvStore::zcard);
+        if (scan == null) {
             return;
         }
-        final long cursor = a.longValue();
-        final byte[] key = a.bytes(1);
-        // Redis looks the key up before it reads the options: a missing key answers an empty scan whatever follows.
-        if (c.db().zcard(key) == 0) {
-            ScanOptions.replyEmpty(r);
-            return;
-        }
-        final ScanOptions options = ScanOptions.parse(c, 3);
-        if (options == null) {
-            return;
-        }
-        final ZScanResult result = c.db().zscan(key, cursor, options.pattern(), options.count());
-        r.array(2);
-        r.bulk(Long.toUnsignedString(result.cursor()));
-        members(r, result.members(), true);
+        final ZScanResult result = c.db().zscan(c.args().bytes(1), scan.cursor(), scan.pattern(), scan.count());
+        ScanOptions.replyCursor(c.reply(), result.cursor());
+        members(c.reply(), result.members(), true);
     }
 
     static void zquery(final Client c) {

@@ -187,15 +187,10 @@ final class SortedSetRanges {
     }
 
     static void zremrangebyrank(final Client c) {
-        final CommandArgs a = c.args();
-        if (!c.parseLongOrReply(2)) {
+        if (!c.parseRangeOrReply(2)) {
             return;
         }
-        final long start = a.longValue();
-        if (!c.parseLongOrReply(3)) {
-            return;
-        }
-        c.reply().integer(c.db().zremrangebyrank(a.bytes(1), start, a.longValue()));
+        c.reply().integer(c.db().zremrangebyrank(c.args().bytes(1), c.rangeStart(), c.args().longValue()));
     }
 
     static void zremrangebyscore(final Client c) {

@@ -326,15 +326,10 @@ final class StringCommands {
     }
 
     static void getrange(final Client c) {
-        final CommandArgs a = c.args();
-        if (!c.parseLongOrReply(2)) {
+        if (!c.parseRangeOrReply(2)) {
             return;
         }
-        final long start = a.longValue();
-        if (!c.parseLongOrReply(3)) {
-            return;
-        }
-        c.reply().bulk(c.db().getrange(a.bytes(1), start, a.longValue()));
+        c.reply().bulk(c.db().getrange(c.args().bytes(1), c.rangeStart(), c.args().longValue()));
     }
 
     static void setrange(final Client c) {
