@@ -644,9 +644,10 @@ public interface KvStore extends AutoCloseable {
      * count reaches the size); a negative count returns {@code -count} members that may repeat.
      *
      * @param key the key.
-     * @param count the count, above {@code Long.MIN_VALUE}.
+     * @param count the count, above {@code Long.MIN_VALUE}; a negative count may not go below -16777216 (Redis has
+     *     no bound and would fill its output buffer).
      * @return the members with their scores; empty when missing or count is 0.
-     * @throws KvException WRONGTYPE, RANDMEMBER_COUNT_RANGE.
+     * @throws KvException WRONGTYPE, RANDMEMBER_COUNT_RANGE, VALUE_OUT_OF_RANGE (below -16777216 on an existing key).
      */
     List<ScoredMember> zrandmember(byte[] key, long count);
 

@@ -423,7 +423,8 @@ public final class SortedSetOps {
 
     /**
      * {@code ZRANDMEMBER key count}, Redis 7.0's cases: negative counts repeat, a count reaching the size returns
-     * the whole set highest first, smaller counts return distinct members.
+     * the whole set highest first, smaller counts return distinct members. Repeats are capped as SRANDMEMBER's
+     * ({@link SetOps#MAX_RANDOM_REPEATS}), where Redis would grow its reply until memory runs out.
      *
      * @param ks the keyspace.
      * @param key the key.
@@ -442,6 +443,9 @@ public final class SortedSetOps {
             final ThreadLocalRandom rnd = ThreadLocalRandom.current();
             final int size = set.size();
             if (count < 0) {
+                if (-count > SetOps.MAX_RANDOM_REPEATS) {
+                    throw KvError.VALUE_OUT_OF_RANGE.exception();
+                }
                 for (long i = 0; i < -count; i++) {
                     final ZNode n = set.byRank(rnd.nextInt(size));
                     out.add(new ScoredMember(n.member(), n.score()));

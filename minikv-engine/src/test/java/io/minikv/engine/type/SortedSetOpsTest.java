@@ -247,6 +247,9 @@ class SortedSetOpsTest {
         }
         assertThatThrownBy(() -> store.zrandmember(b("z"), Long.MIN_VALUE)).hasMessage(
             "ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807");
+        // Repeats are capped (Redis would build the reply until memory runs out); a missing key stays empty.
+        assertThatThrownBy(() -> store.zrandmember(b("z"), -16_777_217)).hasMessage(KvError.VALUE_OUT_OF_RANGE.text());
+        assertThat(store.zrandmember(b("nokey"), -Long.MAX_VALUE)).isEmpty();
     }
 
     @Test
