@@ -2,7 +2,7 @@ package io.minikv.api;
 
 /**
  * The options of {@code ZADD}: condition (NX, XX), comparison (GT, LT) and CH. INCR is a separate method,
- * {@link KvStore#zaddIncr}.
+ * {@link KvSortedSets#zaddIncr}.
  *
  * @param nx only add new members, never update.
  * @param xx only update existing members, never add.

@@ -513,7 +513,7 @@ public final class SortedSetOps {
     }
 
     /**
-     * {@code ZQUERY key score member offset limit}, the book's semantics (see {@code KvStore#zquery}).
+     * {@code ZQUERY key score member offset limit}, the book's semantics (see {@code KvSortedSets#zquery}).
      *
      * @param ks the keyspace.
      * @param key the key.

@@ -1,0 +1,202 @@
+package io.minikv.api;
+
+import java.util.List;
+
+/**
+ * The key commands of Redis's {@code generic} group (DEL, EXISTS, TYPE, SCAN, RENAME, COPY, MOVE...) and the
+ * expiry commands (EXPIRE, TTL, PERSIST...), which apply to a key of any type.
+ * <p>
+ * One of the command groups {@link KvStore} is made of; concurrency, nulls and errors are as {@link KvStore}
+ * describes them.
+ */
+public interface KvKeys {
+
+    // ------------------------------------------------------------------------------------------------ keys
+
+    /**
+     * {@code DEL key [key ...]}; also {@code UNLINK}.
+     *
+     * @param keys the keys.
+     * @return how many existed and were removed.
+     */
+    long del(byte[]... keys);
+
+    /**
+     * {@code EXISTS key [key ...]}: a key named twice counts twice.
+     *
+     * @param keys the keys.
+     * @return how many of the names exist.
+     */
+    long exists(byte[]... keys);
+
+    /**
+     * {@code TYPE key}.
+     *
+     * @param key the key.
+     * @return the type, {@link ValueType#NONE} when missing.
+     */
+    ValueType type(byte[] key);
+
+    /**
+     * {@code KEYS pattern} with Redis glob rules ({@code * ? [abc] [^a] [a-z] \x}). O(n).
+     *
+     * @param pattern the glob.
+     * @return the matching keys, in no particular order.
+     */
+    List<byte[]> keys(byte[] pattern);
+
+    /**
+     * {@code SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]}: a key present for the whole iteration is
+     * returned at least once, also when the store grows meanwhile; a key may be returned more than once.
+     *
+     * @param cursor 0 to start, then the returned cursor.
+     * @param pattern a glob, or null for all keys.
+     * @param count the amount of work per call, at least 1.
+     * @param type only keys of this type, or null for all.
+     * @return the batch and the next cursor.
+     */
+    ScanResult scan(long cursor, byte[] pattern, long count, ValueType type);
+
+    /**
+     * {@code RANDOMKEY}.
+     *
+     * @return a random existing key, or null when the database is empty.
+     */
+    byte[] randomkey();
+
+    /**
+     * {@code RENAME key newkey}: moves the value and its TTL, replacing newkey.
+     *
+     * @param key the source.
+     * @param newKey the destination.
+     * @throws KvException NO_SUCH_KEY when key does not exist.
+     */
+    void rename(byte[] key, byte[] newKey);
+
+    /**
+     * {@code RENAMENX key newkey}.
+     *
+     * @param key the source.
+     * @param newKey the destination.
+     * @return true when renamed, false when newkey exists.
+     * @throws KvException NO_SUCH_KEY when key does not exist.
+     */
+    boolean renamenx(byte[] key, byte[] newKey);
+
+    /**
+     * {@code COPY source destination [DB index] [REPLACE]}: copies value and TTL.
+     *
+     * @param source the source key.
+     * @param destination the destination key.
+     * @param destinationDb the destination database index.
+     * @param replace whether to replace an existing destination.
+     * @return true when copied.
+     * @throws KvException DB_INDEX_OUT_OF_RANGE.
+     */
+    boolean copy(byte[] source, byte[] destination, int destinationDb, boolean replace);
+
+    /**
+     * {@code MOVE key db}.
+     *
+     * @param key the key.
+     * @param db the destination database.
+     * @return true when moved, false when missing here or present there.
+     * @throws KvException DB_INDEX_OUT_OF_RANGE, SAME_OBJECT.
+     */
+    boolean move(byte[] key, int db);
+
+    /**
+     * {@code TOUCH key [key ...]}.
+     *
+     * @param keys the keys.
+     * @return how many exist.
+     */
+    long touch(byte[]... keys);
+
+    // ------------------------------------------------------------------------------------------------ expiry
+
+    /**
+     * {@code EXPIRE key seconds [NX|XX|GT|LT]}: a deadline not in the future deletes the key.
+     *
+     * @param key the key.
+     * @param seconds time to live.
+     * @param condition NX/XX/GT/LT, or {@link ExpireCondition#ALWAYS}.
+     * @return true when the expiry was set (or the key deleted), false when the key is missing or the condition
+     *     not met.
+     * @throws KvException invalid expire time ({@code 'expire'}) on overflow.
+     */
+    boolean expire(byte[] key, long seconds, ExpireCondition condition);
+
+    /**
+     * {@code PEXPIRE key milliseconds [NX|XX|GT|LT]}.
+     *
+     * @param key the key.
+     * @param millis time to live.
+     * @param condition the condition.
+     * @return as {@link #expire}.
+     * @throws KvException invalid expire time ({@code 'pexpire'}) on overflow.
+     */
+    boolean pexpire(byte[] key, long millis, ExpireCondition condition);
+
+    /**
+     * {@code EXPIREAT key unix-time-seconds [NX|XX|GT|LT]}.
+     *
+     * @param key the key.
+     * @param unixSeconds the deadline.
+     * @param condition the condition.
+     * @return as {@link #expire}.
+     * @throws KvException invalid expire time ({@code 'expireat'}) on overflow.
+     */
+    boolean expireat(byte[] key, long unixSeconds, ExpireCondition condition);
+
+    /**
+     * {@code PEXPIREAT key unix-time-milliseconds [NX|XX|GT|LT]}.
+     *
+     * @param key the key.
+     * @param unixMillis the deadline.
+     * @param condition the condition.
+     * @return as {@link #expire}.
+     * @throws KvException invalid expire time ({@code 'pexpireat'}) on overflow.
+     */
+    boolean pexpireat(byte[] key, long unixMillis, ExpireCondition condition);
+
+    /**
+     * {@code TTL key}.
+     *
+     * @param key the key.
+     * @return seconds left (rounded as Redis rounds), -1 without TTL, -2 when missing.
+     */
+    long ttl(byte[] key);
+
+    /**
+     * {@code PTTL key}.
+     *
+     * @param key the key.
+     * @return milliseconds left, -1 without TTL, -2 when missing.
+     */
+    long pttl(byte[] key);
+
+    /**
+     * {@code PERSIST key}.
+     *
+     * @param key the key.
+     * @return true when a TTL was removed.
+     */
+    boolean persist(byte[] key);
+
+    /**
+     * {@code EXPIRETIME key}.
+     *
+     * @param key the key.
+     * @return the deadline in Unix seconds, -1 without TTL, -2 when missing.
+     */
+    long expiretime(byte[] key);
+
+    /**
+     * {@code PEXPIRETIME key}.
+     *
+     * @param key the key.
+     * @return the deadline in Unix milliseconds, -1 without TTL, -2 when missing.
+     */
+    long pexpiretime(byte[] key);
+}

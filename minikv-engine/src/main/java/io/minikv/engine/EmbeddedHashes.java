@@ -1,0 +1,141 @@
+package io.minikv.engine;
+
+import static io.minikv.engine.StoreArgs.key;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+
+import io.minikv.api.FieldValue;
+import io.minikv.api.HScanResult;
+import io.minikv.api.KvError;
+import io.minikv.api.KvHashes;
+import io.minikv.engine.type.hash.HashEntry;
+import io.minikv.engine.type.HashOps;
+
+/**
+ * The hash commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
+ * command family after the argument checks. Thread-safe, as the store is.
+ */
+interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
+
+    private static byte[] field(final byte[] field) {
+        return Objects.requireNonNull(field, "field");
+    }
+
+    private static byte[] value(final byte[] value) {
+        return Objects.requireNonNull(value, "value");
+    }
+
+    private static byte[][] fields(final byte[][] fields) {
+        Objects.requireNonNull(fields, "fields");
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("at least one field is needed");
+        }
+        for (final byte[] f : fields) {
+            field(f);
+        }
+        return fields;
+    }
+
+    @Override
+    default long hset(final byte[] key, final byte[] field, final byte[] value) {
+        return HashOps.hset(keyspace(), key(key), List.of(new FieldValue(field(field), value(value))));
+    }
+
+    @Override
+    default long hset(final byte[] key, final List<FieldValue> entries) {
+        if (entries.isEmpty()) {
+            throw new IllegalArgumentException("at least one field is needed");
+        }
+        for (final FieldValue e : entries) {
+            field(e.field());
+            value(e.value());
+        }
+        return HashOps.hset(keyspace(), key(key), entries);
+    }
+
+    @Override
+    default boolean hsetnx(final byte[] key, final byte[] field, final byte[] value) {
+        return HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
+    }
+
+    @Override
+    default byte[] hget(final byte[] key, final byte[] field) {
+        return HashOps.hget(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    default List<byte[]> hmget(final byte[] key, final byte[]... fields) {
+        return HashOps.hmget(keyspace(), key(key), fields(fields));
+    }
+
+    @Override
+    default long hdel(final byte[] key, final byte[]... fields) {
+        return HashOps.hdel(keyspace(), key(key), fields(fields));
+    }
+
+    @Override
+    default boolean hexists(final byte[] key, final byte[] field) {
+        return HashOps.hexists(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    default long hlen(final byte[] key) {
+        return HashOps.hlen(keyspace(), key(key));
+    }
+
+    @Override
+    default long hstrlen(final byte[] key, final byte[] field) {
+        return HashOps.hstrlen(keyspace(), key(key), field(field));
+    }
+
+    @Override
+    default List<byte[]> hkeys(final byte[] key) {
+        return HashOps.all(keyspace(), key(key), HashOps.Part.FIELDS);
+    }
+
+    @Override
+    default List<byte[]> hvals(final byte[] key) {
+        return HashOps.all(keyspace(), key(key), HashOps.Part.VALUES);
+    }
+
+    @Override
+    default List<FieldValue> hgetall(final byte[] key) {
+        return HashOps.hgetall(keyspace(), key(key));
+    }
+
+    @Override
+    default long hincrby(final byte[] key, final byte[] field, final long increment) {
+        return HashOps.hincrby(keyspace(), key(key), field(field), increment);
+    }
+
+    @Override
+    default String hincrbyfloat(final byte[] key, final byte[] field, final double increment) {
+        return HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment);
+    }
+
+    @Override
+    default byte[] hrandfield(final byte[] key) {
+        final List<byte[]> one = hrandfield(key, -1);
+        return one.isEmpty() ? null : one.get(0);
+    }
+
+    @Override
+    default List<byte[]> hrandfield(final byte[] key, final long count) {
+        return HashOps.hrandfield(keyspace(), key(key), count, false, ThreadLocalRandom.current(), HashEntry::field);
+    }
+
+    @Override
+    default List<FieldValue> hrandfieldWithValues(final byte[] key, final long count) {
+        return HashOps.hrandfield(keyspace(), key(key), count, true, ThreadLocalRandom.current(), HashOps::pair);
+    }
+
+    @Override
+    default HScanResult hscan(final byte[] key, final long cursor, final byte[] pattern, final long count) {
+        if (count < 1) {
+            throw KvError.SYNTAX.exception();
+        }
+        return HashOps.hscan(keyspace(), key(key), cursor, pattern, count);
+    }
+}
