@@ -120,6 +120,7 @@ public class EngineBenchmark {
         long seed;
         long inserted;
         long mixed;
+        int carry;
         final int id = IDS.incrementAndGet();
         final ByteBuffer out = ByteBuffer.allocateDirect(256);
         final ByteBuffer insertKey = ByteBuffer.allocateDirect(KEY_LENGTH);
@@ -186,6 +187,28 @@ public class EngineBenchmark {
     @Benchmark
     public int getHit(final ThreadState t) {
         return get(t, keyBuffer, keyObjects);
+    }
+
+    /**
+     * GET of an existing key whose index depends on the previous GET's value, so lookups cannot overlap: the latency
+     * of one lookup, where {@link #getHit} measures how many a core completes when consecutive ones may overlap.
+     *
+     * @param t thread state.
+     * @return the value length.
+     */
+    @Benchmark
+    public int getHitDependent(final ThreadState t) {
+        final int i = (int) ((t.next() + t.carry) % KEYS);
+        final int length;
+        if (store != null) {
+            length = store.get(keyBuffer, i * KEY_LENGTH, KEY_LENGTH, t.sink);
+        } else {
+            final byte[] v = map.get(keyObjects[i]);
+            t.out.put(0, v);
+            length = v.length;
+        }
+        t.carry = t.out.get(length - 1) & 1;
+        return length;
     }
 
     /**
