@@ -170,6 +170,18 @@ public enum KvError {
     WAITAOF_NO_AOF("ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled."),
     /** FUNCTION FLUSH with an option other than SYNC or ASYNC. */
     FUNCTION_FLUSH_OPTION("ERR FUNCTION FLUSH only supports SYNC|ASYNC option"),
+    /** EXEC after a command was refused while queueing. */
+    EXECABORT("EXECABORT Transaction discarded because of previous errors."),
+    /** EXEC itself refused (arity, authentication): the transaction is discarded with the reason. */
+    EXECABORT_BECAUSE("EXECABORT Transaction discarded because of: %s"),
+    /** MULTI inside MULTI. */
+    MULTI_NESTED("ERR MULTI calls can not be nested"),
+    /** EXEC outside a transaction. */
+    EXEC_WITHOUT_MULTI("ERR EXEC without MULTI"),
+    /** DISCARD outside a transaction. */
+    DISCARD_WITHOUT_MULTI("ERR DISCARD without MULTI"),
+    /** WATCH after MULTI. */
+    WATCH_INSIDE_MULTI("ERR WATCH inside MULTI is not allowed"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 
@@ -217,6 +229,17 @@ public enum KvError {
      */
     public static KvException atLeastOneKey(final String command) {
         return new KvException(AT_LEAST_ONE_KEY, String.format(AT_LEAST_ONE_KEY.text, command));
+    }
+
+    /**
+     * Formats the error of an EXEC refused inside MULTI (wrong arity, no authentication), which discards the
+     * transaction: Redis quotes the refusal without its {@code ERR} prefix.
+     *
+     * @param error the refusal's text.
+     * @return the formatted text.
+     */
+    public static String execAbortBecause(final String error) {
+        return EXECABORT_BECAUSE.format(error.startsWith("ERR ") ? error.substring(4) : error);
     }
 
     /**

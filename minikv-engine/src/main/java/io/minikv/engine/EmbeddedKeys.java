@@ -25,7 +25,14 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default long del(final byte[]... keys) {
-        return KeyOps.del(keyspace(), keys);
+        final long n = KeyOps.del(keyspace(), keys);
+        if (n > 0) {
+            // A server's WATCH hears of deletions, as of the writes that may make a key ready.
+            for (final byte[] key : keys) {
+                ready(databaseIndex(), key);
+            }
+        }
+        return n;
     }
 
     @Override

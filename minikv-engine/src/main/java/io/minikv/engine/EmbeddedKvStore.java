@@ -103,7 +103,12 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     public boolean set(final byte[] key, final byte[] value, final SetArgs args) {
         Objects.requireNonNull(value, "value");
         StringOps.checkLength(value.length);
-        return StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
+        final boolean written = StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
+        if (written) {
+            // A server's WATCH hears of the application's SETs; nothing is done while no server listens.
+            ready(index, key);
+        }
+        return written;
     }
 
     @Override

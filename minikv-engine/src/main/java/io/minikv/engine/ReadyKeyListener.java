@@ -2,7 +2,8 @@ package io.minikv.engine;
 
 /**
  * Hears of keys that writes through a store may have given elements to: pushes onto a list, members added to a
- * sorted set, a list or sorted set stored, renamed, copied or moved under a key. It is how a server wakes the
+ * sorted set, a list or sorted set stored, renamed, copied or moved under a key; and of keys SET or deleted (DEL),
+ * which a server's WATCH must hear of. It is how a server wakes the
  * clients blocked on such keys (BLPOP, BZPOPMIN, ...) when the embedding application writes through the
  * {@link io.minikv.api.KvStore} directly.
  * <p>

@@ -119,6 +119,11 @@ public final class BlockingKeys {
      */
     public <T> void block(final Client client, final byte[][] keys, final long timeoutMillis,
         final Request<T> request) {
+        if (client.inExec()) {
+            // Inside EXEC nothing may wait: the command answers as if its timeout had passed, as in Redis.
+            request.reply(client, null);
+            return;
+        }
         final BlockKey[] ids = new BlockKey[keys.length];
         for (int i = 0; i < keys.length; i++) {
             ids[i] = new BlockKey(client.dbIndex(), ByteBuffer.wrap(keys[i].clone()));

@@ -31,6 +31,7 @@ public final class Client {
     private volatile String lastCommand = "NULL";
     private volatile long lastInteractionMillis;
     private long rangeStart;
+    private Transaction transaction;
 
     /**
      * Creates the state of a new connection.
@@ -121,6 +122,24 @@ public final class Client {
         }
         rangeStart = args.longValue();
         return parseLongOrReply(i + 1);
+    }
+
+    /** @return the client's MULTI/WATCH state, created on first use. */
+    Transaction transaction() {
+        if (transaction == null) {
+            transaction = new Transaction();
+        }
+        return transaction;
+    }
+
+    /** @return whether the client is between MULTI and EXEC/DISCARD. */
+    boolean inMulti() {
+        return transaction != null && transaction.active();
+    }
+
+    /** @return whether the client's EXEC is running its queued commands. */
+    public boolean inExec() {
+        return transaction != null && transaction.executing();
     }
 
     /** @return the start parsed by the last successful {@link #parseRangeOrReply(int)}. */

@@ -58,4 +58,13 @@ public interface ClientControl {
      * @return the output buffer length.
      */
     int outputBufferLength();
+
+    /**
+     * Returns the {@link ExecGate} slot of the connection's event loop, for EXEC.
+     *
+     * @return the slot, or null when the connection runs on no event loop.
+     */
+    default ExecGate.Slot gateSlot() {
+        return null;
+    }
 }

@@ -44,6 +44,12 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
     /** Blocking. */
     public static final int FLAG_BLOCKING = 1 << 10;
 
+    /**
+     * Runs at once between MULTI and EXEC instead of being queued (MULTI, EXEC, DISCARD, WATCH, QUIT); not a
+     * Redis flag, so COMMAND INFO does not list it.
+     */
+    public static final int FLAG_TRANSACTION = 1 << 11;
+
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
         "loading", "stale", "noscript", "skip_monitor", "blocking"};
 

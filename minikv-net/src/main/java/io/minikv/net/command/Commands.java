@@ -28,6 +28,7 @@ public final class Commands {
         SetCommands.register(table);
         ListCommands.register(table);
         HashCommands.register(table);
+        TransactionCommands.register(table);
         return table;
     }
 }

@@ -32,7 +32,7 @@ final class ConnectionCommands {
         table.register(spec("ping", -1, always, ConnectionCommands::ping, "Returns the server's liveliness response.",
             "1.0.0"));
         table.register(spec("echo", 2, always, ConnectionCommands::echo, "Returns the given string.", "1.0.0"));
-        table.register(spec("quit", -1, always | FLAG_NO_AUTH, ConnectionCommands::quit,
+        table.register(spec("quit", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_TRANSACTION, ConnectionCommands::quit,
             "Closes the connection.", "1.0.0"));
         table.register(spec("hello", -1, always | FLAG_NO_AUTH, ConnectionCommands::hello,
             "Handshakes with the Redis server.", "6.0.0"));

@@ -4,6 +4,7 @@ import io.minikv.api.KvError;
 import io.minikv.api.KvException;
 import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
+import io.minikv.net.resp.SharedReplies;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -45,6 +46,7 @@ public final class Dispatcher {
         CommandSpec spec = table.lookup(args, 0);
         if (spec == null) {
             reply.error(unknownCommand(args));
+            abortTransaction(client);
             return;
         }
         final int argc = args.count();
@@ -53,23 +55,33 @@ public final class Dispatcher {
             if (sub == null) {
                 reply.error(KvError.UNKNOWN_SUBCOMMAND.format(truncate(args.cString(1)),
                     args.string(0).toUpperCase(Locale.ROOT)));
+                abortTransaction(client);
                 return;
             }
             spec = sub;
         }
         if (!spec.arityOk(argc)) {
-            reply.error(KvError.wrongArity(spec.name()));
+            reject(client, spec, KvError.wrongArity(spec.name()));
             return;
         }
         if (!client.authenticated() && !spec.has(CommandSpec.FLAG_NO_AUTH)) {
-            reply.error(KvError.NOAUTH);
+            reject(client, spec, KvError.NOAUTH.text());
+            return;
+        }
+        if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {
+            queue(client, args);
             return;
         }
         client.lastCommand(spec.name());
         try {
             spec.handler().handle(client);
-            if (spec.has(CommandSpec.FLAG_WRITE) && client.server().blocking().hasWaiters()) {
-                signalWrittenKeys(client, spec, args);
+            if (spec.has(CommandSpec.FLAG_WRITE)) {
+                if (client.server().blocking().hasWaiters()) {
+                    signalWrittenKeys(client, spec, args);
+                }
+                if (client.server().watches().any()) {
+                    touchWrittenKeys(client, spec, args);
+                }
             }
         } catch (final KvException e) {
             final String message = e.getMessage();
@@ -83,6 +95,57 @@ public final class Dispatcher {
         } catch (final RuntimeException e) {
             LOG.log(Level.ERROR, "command " + spec.name() + " failed", e);
             reply.error(KvError.INTERNAL);
+        }
+    }
+
+    /**
+     * Refuses a known command: an error reply that aborts an open transaction, or, when the refused command is EXEC
+     * itself, discards the transaction at once with the reason, as Redis's {@code rejectCommand} and
+     * {@code execCommandAbort}.
+     */
+    private static void reject(final Client client, final CommandSpec spec, final String error) {
+        if (client.inMulti() && spec.handler() == TransactionCommands.EXEC) {
+            final Transaction tx = client.transaction();
+            tx.reset();
+            tx.unwatch(client.server().watches());
+            client.reply().error(KvError.execAbortBecause(error));
+            return;
+        }
+        client.reply().error(error);
+        abortTransaction(client);
+    }
+
+    /** A command refused while queueing makes EXEC answer EXECABORT, as Redis's {@code flagTransaction}. */
+    private static void abortTransaction(final Client client) {
+        if (client.inMulti()) {
+            client.transaction().abort();
+        }
+    }
+
+    /**
+     * Queues a copy of a command between MULTI and EXEC. The copies are bounded by client-query-buffer-limit: a
+     * client that queues more is closed, as one whose query buffer passes the limit.
+     */
+    private static void queue(final Client client, final CommandArgs args) {
+        final long bytes = client.transaction().queue(args);
+        if (bytes > client.server().limits().maxQueryBufferBytes()) {
+            client.transaction().reset();
+            client.closeAfterReply(true);
+            return;
+        }
+        client.reply().raw(SharedReplies.QUEUED);
+    }
+
+    /** Marks the clients watching the keys a write command named (its key positions from the spec). */
+    private static void touchWrittenKeys(final Client client, final CommandSpec spec, final CommandArgs args) {
+        if (spec.firstKey() <= 0) {
+            return;
+        }
+        final int argc = args.count();
+        final int last = spec.lastKey() < 0 ? argc + spec.lastKey() : Math.min(spec.lastKey(), argc - 1);
+        final int step = Math.max(1, spec.keyStep());
+        for (int i = spec.firstKey(); i <= last; i += step) {
+            client.server().watches().touch(client.dbIndex(), args.bytes(i));
         }
     }
 

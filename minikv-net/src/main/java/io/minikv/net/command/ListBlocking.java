@@ -148,6 +148,12 @@ final class ListBlocking {
             c.reply().bulk(now);
             return;
         }
+        if (c.inExec()) {
+            // Inside EXEC, Redis answers a move with nothing to move as LMOVE does: a null bulk, not the timeout's
+            // null array.
+            c.reply().raw(io.minikv.net.resp.SharedReplies.NULL_BULK);
+            return;
+        }
         final int dbIndex = c.dbIndex();
         final BlockingKeys blocking = c.server().blocking();
         blocking.block(c, new byte[][] {source}, timeout, new BlockingKeys.Request<Moved>() {

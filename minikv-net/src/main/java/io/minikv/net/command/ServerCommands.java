@@ -70,14 +70,18 @@ final class ServerCommands {
 
     static void flushdb(final Client c) {
         if (flushOption(c)) {
-            c.db().flushdb();
+            final io.minikv.api.KvStore db = c.db();
+            c.server().watches().touchAll(c.dbIndex(), (i, key) -> db.exists(key) > 0);
+            db.flushdb();
             c.reply().ok();
         }
     }
 
     static void flushall(final Client c) {
         if (flushOption(c)) {
-            c.db().flushall();
+            final io.minikv.api.KvStore db = c.db();
+            c.server().watches().touchAll(-1, (i, key) -> db.database(i).exists(key) > 0);
+            db.flushall();
             c.reply().ok();
         }
     }

@@ -41,6 +41,9 @@ public final class ServerContext {
     private final long maxMemoryBytes;
     private final Engine engine;
     private final ReadyKeyListener readyKeyListener = this::keyReadyByApplication;
+    private final WatchedKeys watches = new WatchedKeys();
+    private final ExecGate execGate = new ExecGate();
+    private final Dispatcher dispatcher;
     private volatile int port;
     private volatile String requirePassword;
     private volatile int maxClients;
@@ -68,6 +71,7 @@ public final class ServerContext {
         // wrote once it (or its transaction) has run, as Redis does; the listener is for the application's writes.
         this.store = engine != null ? engine.unannounced(store.databaseIndex()) : store;
         this.table = table;
+        this.dispatcher = new Dispatcher(table);
         this.bindAddress = bindAddress;
         this.databases = store.databases();
         this.requirePassword = requirePassword;
@@ -189,7 +193,23 @@ public final class ServerContext {
         }
     }
 
+    /** @return the clients' watched keys. */
+    public WatchedKeys watches() {
+        return watches;
+    }
+
+    /** @return the gate that makes EXEC atomic across event loops. */
+    public ExecGate execGate() {
+        return execGate;
+    }
+
+    /** @return a dispatcher over the command table, for EXEC. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     private void keyReadyByApplication(final int database, final byte[] key) {
+        watches.touch(database, key);
         if (blocking.hasWaiters()) {
             blocking.signal(database, key);
         }

@@ -3,6 +3,7 @@ package io.minikv.net.loop;
 import io.minikv.net.command.Client;
 import io.minikv.net.command.ClientControl;
 import io.minikv.net.command.Dispatcher;
+import io.minikv.net.command.ExecGate;
 import io.minikv.net.command.ServerContext;
 import io.minikv.net.resp.BufferPool;
 import io.minikv.net.resp.RespLimits;
@@ -45,6 +46,7 @@ final class Connection implements ClientControl {
     private final BufferPool pool;
     private final Dispatcher dispatcher;
     private final ServerContext server;
+    private final ExecGate gate;
     private final RespParser parser;
     private final ReplyWriter writer;
     private final Client client;
@@ -63,6 +65,7 @@ final class Connection implements ClientControl {
         this.pool = pool;
         this.dispatcher = dispatcher;
         this.server = server;
+        this.gate = server.execGate();
         this.limits = server.limits();
         this.parser = new RespParser(limits);
         this.writer = new ReplyWriter(pool, limits.maxOutputBufferBytes());
@@ -170,7 +173,13 @@ final class Connection implements ClientControl {
                 parser.authenticated(client.authenticated());
                 final int result = parser.parse(in, end);
                 if (result == RespParser.COMMAND) {
-                    dispatcher.dispatch(client, parser.args());
+                    final ExecGate.Slot slot = loop.gateSlot();
+                    gate.enter(slot);
+                    try {
+                        dispatcher.dispatch(client, parser.args());
+                    } finally {
+                        gate.exit(slot);
+                    }
                     commands++;
                 } else if (result == RespParser.INCOMPLETE) {
                     break;
@@ -416,6 +425,11 @@ final class Connection implements ClientControl {
     public int queryBufferLength() {
         final ByteBuffer buffer = in;
         return buffer == null ? 0 : buffer.position();
+    }
+
+    @Override
+    public ExecGate.Slot gateSlot() {
+        return loop.gateSlot();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.minikv.net.loop;
 
 import io.minikv.net.command.Dispatcher;
+import io.minikv.net.command.ExecGate;
 import io.minikv.net.command.ServerContext;
 import io.minikv.net.resp.BufferPool;
 import org.jctools.queues.MpscUnboundedArrayQueue;
@@ -49,6 +50,8 @@ final class EventLoop implements Runnable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Cached so that each select does not allocate a new bound method reference. */
     private final Consumer<SelectionKey> onSelected = this::onSelected;
+    /** This loop's flag in the server's EXEC gate. */
+    private final ExecGate.Slot gateSlot;
     private volatile boolean running = true;
     private Thread thread;
     private long nowMillis;
@@ -61,6 +64,12 @@ final class EventLoop implements Runnable {
         this.server = server;
         this.dispatcher = dispatcher;
         this.pool = new BufferPool(bufferSize, 64);
+        this.gateSlot = server.execGate().register();
+    }
+
+    /** @return this loop's slot in the server's EXEC gate. */
+    ExecGate.Slot gateSlot() {
+        return gateSlot;
     }
 
     /** Starts the loop's thread. */

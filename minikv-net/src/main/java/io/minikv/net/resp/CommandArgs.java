@@ -45,6 +45,42 @@ public final class CommandArgs {
     }
 
     /**
+     * Copies the arguments into a compact heap buffer of their own, for a command that must outlive the read buffer
+     * (a command queued by MULTI).
+     *
+     * @return an independent copy, valid until dropped.
+     */
+    public CommandArgs copy() {
+        final ByteBuffer target = ByteBuffer.allocate((int) byteLength());
+        final CommandArgs c = new CommandArgs();
+        c.buffer = target;
+        c.offsets = new int[Math.max(1, count)];
+        c.lengths = new int[Math.max(1, count)];
+        int at = 0;
+        for (int i = 0; i < count; i++) {
+            target.put(at, buffer, offsets[i], lengths[i]);
+            c.offsets[i] = at;
+            c.lengths[i] = lengths[i];
+            at += lengths[i];
+        }
+        c.count = count;
+        return c;
+    }
+
+    /**
+     * Returns the total length of the arguments, what {@link #copy()} keeps.
+     *
+     * @return the sum of the argument lengths.
+     */
+    public long byteLength() {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            total += lengths[i];
+        }
+        return total;
+    }
+
+    /**
      * Returns where argument {@code i} starts in {@link #buffer()}.
      *
      * @param i the argument index, 0 for the command name.

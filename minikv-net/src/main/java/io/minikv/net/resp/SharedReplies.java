@@ -13,6 +13,8 @@ public final class SharedReplies {
     public static final byte[] OK = ascii("+OK\r\n");
     /** {@code +PONG}. */
     public static final byte[] PONG = ascii("+PONG\r\n");
+    /** A command queued by MULTI. */
+    public static final byte[] QUEUED = ascii("+QUEUED\r\n");
     /** {@code :0}. */
     public static final byte[] ZERO = ascii(":0\r\n");
     /** {@code :1}. */
