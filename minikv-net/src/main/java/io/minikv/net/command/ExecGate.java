@@ -81,7 +81,8 @@ public final class ExecGate {
             closed = true;
             for (final Slot slot : slots) {
                 while (slot != own && slot.executing) {
-                    Thread.onSpinWait();
+                    // The loop finishes one command; yielding lets it run when loops outnumber the cores.
+                    Thread.yield();
                 }
             }
             body.run();
