@@ -19,26 +19,29 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.minikv.junit.MiniKvExtension;
 
 /** The list family through Lettuce: key-value replies of the blocking and multi-key pops, LPOS and the errors. */
 class ListLettuceIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private static RedisClient client;
 
     @BeforeAll
     static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
         client = RedisClient.create();
     }
 
     @AfterAll
     static void stop() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        server.close();
     }
 
     private StatefulRedisConnection<String, String> connect() {
-        return client.connect(RedisURI.create(server.host(), server.port()));
+        return client.connect(RedisURI.create(REDIS.host(), REDIS.port()));
     }
 
     @Test

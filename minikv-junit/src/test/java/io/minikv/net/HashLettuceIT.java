@@ -21,28 +21,31 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.minikv.junit.MiniKvExtension;
 
 /** The hash family through Lettuce: map-shaped replies (HGETALL, HSCAN), HMGET's key-values and the errors. */
 class HashLettuceIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private static RedisClient client;
 
     @BeforeAll
     static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
         client = RedisClient.create();
     }
 
     @AfterAll
     static void stop() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        server.close();
     }
 
     @Test
     void shouldServeHashesToLettuce() {
         try (StatefulRedisConnection<String, String> connection = client.connect(
-            RedisURI.create(server.host(), server.port()))) {
+            RedisURI.create(REDIS.host(), REDIS.port()))) {
             final RedisCommands<String, String> redis = connection.sync();
             redis.flushall();
             final Map<String, String> fields = new LinkedHashMap<>();
@@ -73,7 +76,7 @@ class HashLettuceIT {
     @Test
     void shouldScanALargeHashWithLettuceCursors() {
         try (StatefulRedisConnection<String, String> connection = client.connect(
-            RedisURI.create(server.host(), server.port()))) {
+            RedisURI.create(REDIS.host(), REDIS.port()))) {
             final RedisCommands<String, String> redis = connection.sync();
             redis.del("big");
             final Map<String, String> big = new HashMap<>();

@@ -11,6 +11,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,30 +19,32 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import io.lettuce.core.RedisFuture;
 
+import io.minikv.junit.MiniKvExtension;
+
 /**
  * The server driven by Lettuce (Spring Boot's default client): its handshake sends {@code HELLO 3}, gets
  * {@code NOPROTO} and falls back to RESP2; then commands, pipelining through the async API, AUTH and SELECT.
  */
 class LettuceIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private static RedisClient client;
 
     @BeforeAll
     static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
         client = RedisClient.create();
     }
 
     @AfterAll
     static void stop() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        server.close();
     }
 
     @Test
     void shouldConnectThroughTheResp2FallbackAndRunCommands() {
         try (StatefulRedisConnection<String, String> connection = client.connect(
-            RedisURI.builder().withHost(server.host()).withPort(server.port()).withClientName("lettuce-it").build())) {
+            RedisURI.builder().withHost(REDIS.host()).withPort(REDIS.port()).withClientName("lettuce-it").build())) {
             final RedisCommands<String, String> redis = connection.sync();
             assertThat(redis.ping()).isEqualTo("PONG");
             assertThat(redis.set("lk", "v", SetArgs.Builder.ex(100))).isEqualTo("OK");
@@ -57,7 +60,7 @@ class LettuceIT {
     @Test
     void shouldPipelineThroughTheAsyncApi() throws Exception {
         try (StatefulRedisConnection<String, String> connection = client.connect(
-            RedisURI.create(server.host(), server.port()))) {
+            RedisURI.create(REDIS.host(), REDIS.port()))) {
             final RedisAsyncCommands<String, String> async = connection.async();
             connection.setAutoFlushCommands(false);
             final List<RedisFuture<Long>> futures = new ArrayList<>();
@@ -76,14 +79,14 @@ class LettuceIT {
     @Test
     void shouldAuthenticateAndSelectADatabaseDuringTheHandshake() {
         try (MiniKvServer secured = MiniKvServer.builder().port(0).workers(1).requirePassword("pw")
-            .store(server.store()).build().start();
+            .store(REDIS.store()).build().start();
              StatefulRedisConnection<String, String> connection = client.connect(RedisURI.builder()
                  .withHost(secured.host()).withPort(secured.port()).withPassword("pw".toCharArray())
                  .withDatabase(3).build())) {
             final RedisCommands<String, String> redis = connection.sync();
             assertThat(redis.set("in3", "yes")).isEqualTo("OK");
             assertThat(redis.clientList()).contains("db=3");
-            assertThat(server.store().database(3).get("in3".getBytes())).isEqualTo("yes".getBytes());
+            assertThat(REDIS.store().database(3).get("in3".getBytes())).isEqualTo("yes".getBytes());
             assertThat(redis.del("in3")).isEqualTo(1);
         }
     }

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.ListDirection;
 import redis.clients.jedis.args.ListPosition;
@@ -19,24 +19,18 @@ import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.LPosParams;
 import redis.clients.jedis.util.KeyValue;
 
+import io.minikv.junit.MiniKvExtension;
+
 /** The list family through Jedis: every command, blocking forms included, and errors as Jedis surfaces them. */
 class ListJedisIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        jedis = new Jedis(server.host(), server.port());
+        jedis = new Jedis(REDIS.host(), REDIS.port());
         jedis.flushAll();
     }
 
@@ -116,7 +110,7 @@ class ListJedisIT {
 
     @Test
     void shouldBlockUntilAnotherClientPushes() throws Exception {
-        try (Jedis waiter = new Jedis(server.host(), server.port())) {
+        try (Jedis waiter = new Jedis(REDIS.host(), REDIS.port())) {
             final CompletableFuture<KeyValue<String, String>> popped =
                 CompletableFuture.supplyAsync(() -> waiter.blpop(0.0, "q"));
             awaitBlocked(1);

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
 import redis.clients.jedis.args.SortedSetOption;
@@ -23,24 +22,18 @@ import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.util.KeyValue;
 
+import io.minikv.junit.MiniKvExtension;
+
 /** The sorted-set family through Jedis: every command, its options, and its errors as Jedis surfaces them. */
 class SortedSetJedisIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        jedis = new Jedis(server.host(), server.port());
+        jedis = new Jedis(REDIS.host(), REDIS.port());
         jedis.flushAll();
         jedis.zadd("z", Map.of("a", 1.0, "b", 2.0, "c", 3.0, "d", 4.0, "e", 5.0));
     }

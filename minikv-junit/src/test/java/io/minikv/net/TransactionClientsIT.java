@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -20,27 +21,29 @@ import redis.clients.jedis.Response;
 import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisDataException;
 
+import io.minikv.junit.MiniKvExtension;
+
 /** Transactions through Jedis's {@code Transaction} and Lettuce's {@code multi()/exec()}, WATCH included. */
 class TransactionClientsIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private static RedisClient lettuce;
 
     @BeforeAll
     static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
         lettuce = RedisClient.create();
     }
 
     @AfterAll
     static void stop() {
         lettuce.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-        server.close();
     }
 
     @Test
     void shouldRunJedisTransactions() {
-        try (Jedis jedis = new Jedis(server.host(), server.port()); Jedis other = new Jedis(server.host(),
-            server.port())) {
+        try (Jedis jedis = new Jedis(REDIS.host(), REDIS.port()); Jedis other = new Jedis(REDIS.host(),
+            REDIS.port())) {
             jedis.flushAll();
             final Transaction tx = jedis.multi();
             final Response<String> set = tx.set("j", "1");
@@ -71,9 +74,9 @@ class TransactionClientsIT {
     @Test
     void shouldRunLettuceTransactions() {
         try (StatefulRedisConnection<String, String> connection = lettuce.connect(
-            RedisURI.create(server.host(), server.port()));
+            RedisURI.create(REDIS.host(), REDIS.port()));
              StatefulRedisConnection<String, String> otherConnection = lettuce.connect(
-                 RedisURI.create(server.host(), server.port()))) {
+                 RedisURI.create(REDIS.host(), REDIS.port()))) {
             final RedisCommands<String, String> redis = connection.sync();
             redis.del("l", "q");
             assertThat(redis.multi()).isEqualTo("OK");

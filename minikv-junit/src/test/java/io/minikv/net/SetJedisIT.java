@@ -7,34 +7,27 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
+import io.minikv.junit.MiniKvExtension;
+
 /** The set family through Jedis: every command, and its errors as Jedis surfaces them. */
 class SetJedisIT {
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
-    private static MiniKvServer server;
     private Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        jedis = new Jedis(server.host(), server.port());
+        jedis = new Jedis(REDIS.host(), REDIS.port());
         jedis.flushAll();
         jedis.sadd("a", "1", "2", "3", "4", "x");
         jedis.sadd("b", "2", "3", "4", "5", "x", "y");

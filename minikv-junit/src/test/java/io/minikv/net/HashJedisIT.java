@@ -10,33 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.resps.ScanResult;
 
+import io.minikv.junit.MiniKvExtension;
+
 /** The hash family through Jedis: HSET, HGET, HGETALL, HINCRBY, HINCRBYFLOAT, HSCAN and the rest as Jedis maps them. */
 class HashJedisIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        jedis = new Jedis(server.host(), server.port());
+        jedis = new Jedis(REDIS.host(), REDIS.port());
         jedis.flushAll();
     }
 

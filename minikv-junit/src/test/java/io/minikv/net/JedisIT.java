@@ -3,10 +3,9 @@ package io.minikv.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -23,27 +22,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.minikv.junit.MiniKvExtension;
+
 /**
  * The server driven by Jedis, the most common Java client: handshake, pooling, pipelining, and the string, key and
  * expiry commands with their options and errors.
  */
 class JedisIT {
-    private static MiniKvServer server;
+    @RegisterExtension
+    static final MiniKvExtension REDIS = MiniKvExtension.builder().workers(2).build();
+
     private Jedis jedis;
-
-    @BeforeAll
-    static void start() {
-        server = MiniKvServer.builder().port(0).workers(2).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @BeforeEach
     void connect() {
-        jedis = new Jedis(server.host(), server.port());
+        jedis = new Jedis(REDIS.host(), REDIS.port());
         jedis.flushAll();
     }
 
@@ -164,7 +157,7 @@ class JedisIT {
 
     @Test
     void shouldPipelineAndPool() {
-        try (JedisPool pool = new JedisPool(server.host(), server.port());
+        try (JedisPool pool = new JedisPool(REDIS.host(), REDIS.port());
              Jedis pooled = pool.getResource()) {
             final Pipeline pipeline = pooled.pipelined();
             for (int i = 0; i < 1000; i++) {
@@ -181,7 +174,7 @@ class JedisIT {
     @Test
     void shouldRequireAuthenticationWhenAPasswordIsSet() {
         try (MiniKvServer secured = MiniKvServer.builder().port(0).workers(1).requirePassword("s3cret")
-            .store(server.store()).build().start();
+            .store(REDIS.store()).build().start();
              Jedis anonymous = new Jedis(secured.host(), secured.port())) {
             assertThatThrownBy(anonymous::ping).isInstanceOf(JedisDataException.class)
                 .hasMessage("NOAUTH Authentication required.");
