@@ -354,6 +354,21 @@ final class Connection implements ClientControl {
             return;
         }
         closed = true;
+        // Leave the blocking queues and watches first: once the client no longer counts as connected (INFO), no
+        // write may serve its BLPOP any more, or the popped element would go to a dead socket.
+        try {
+            if (closeTasks != null) {
+                for (final Runnable task : closeTasks) {
+                    task.run();
+                }
+                closeTasks = null;
+            }
+        } finally {
+            release();
+        }
+    }
+
+    private void release() {
         server.clients().remove(client.id());
         server.connectedClients().decrementAndGet();
         if (key != null) {
@@ -367,12 +382,6 @@ final class Connection implements ClientControl {
         writer.discard();
         releaseInput();
         loop.forget(this);
-        if (closeTasks != null) {
-            for (final Runnable task : closeTasks) {
-                task.run();
-            }
-            closeTasks = null;
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ ClientControl
