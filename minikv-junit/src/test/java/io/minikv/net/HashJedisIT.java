@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,7 +31,11 @@ class HashJedisIT {
     @BeforeEach
     void connect() {
         jedis = new Jedis(REDIS.host(), REDIS.port());
-        jedis.flushAll();
+    }
+
+    @AfterEach
+    void disconnect() {
+        jedis.close();
     }
 
     @Test

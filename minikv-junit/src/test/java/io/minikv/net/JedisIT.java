@@ -3,6 +3,7 @@ package io.minikv.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,7 +38,11 @@ class JedisIT {
     @BeforeEach
     void connect() {
         jedis = new Jedis(REDIS.host(), REDIS.port());
-        jedis.flushAll();
+    }
+
+    @AfterEach
+    void disconnect() {
+        jedis.close();
     }
 
     @Test

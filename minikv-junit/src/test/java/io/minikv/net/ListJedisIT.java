@@ -31,7 +31,6 @@ class ListJedisIT {
     @BeforeEach
     void connect() {
         jedis = new Jedis(REDIS.host(), REDIS.port());
-        jedis.flushAll();
     }
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,9 +29,13 @@ class SetJedisIT {
     @BeforeEach
     void connect() {
         jedis = new Jedis(REDIS.host(), REDIS.port());
-        jedis.flushAll();
         jedis.sadd("a", "1", "2", "3", "4", "x");
         jedis.sadd("b", "2", "3", "4", "5", "x", "y");
+    }
+
+    @AfterEach
+    void disconnect() {
+        jedis.close();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,8 +35,12 @@ class SortedSetJedisIT {
     @BeforeEach
     void connect() {
         jedis = new Jedis(REDIS.host(), REDIS.port());
-        jedis.flushAll();
         jedis.zadd("z", Map.of("a", 1.0, "b", 2.0, "c", 3.0, "d", 4.0, "e", 5.0));
+    }
+
+    @AfterEach
+    void disconnect() {
+        jedis.close();
     }
 
     @Test
