@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +21,6 @@ import io.minikv.api.ZAddArgs;
  * a test seeds a queue its code under test is waiting on. Waits are bounded polls of {@code INFO clients}.
  */
 class ApplicationWritesWakeBlockedIT {
-    private static final Pattern BLOCKED = Pattern.compile("blocked_clients:(\\d+)");
     private KvStore store;
     private MiniKvServer server;
     private RawClient control;
@@ -46,26 +43,14 @@ class ApplicationWritesWakeBlockedIT {
         return s.getBytes(UTF_8);
     }
 
-    private void awaitBlocked(final int n) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 5000; attempt++) {
-            final Matcher m = BLOCKED.matcher(control.call("INFO", "clients"));
-            assertThat(m.find()).isTrue();
-            if (Integer.parseInt(m.group(1)) == n) {
-                return;
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("expected " + n + " blocked clients");
-    }
-
     @Test
     void shouldServeABlockedPopFromAnEmbeddedPush() throws Exception {
         try (RawClient waiter = new RawClient(server.host(), server.port())) {
             waiter.send(RawClient.command("BLPOP", "jobs", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             assertThat(store.rpush(bytes("jobs"), bytes("job-1"), bytes("job-2"))).isEqualTo(2);
             assertThat(waiter.readReply()).isEqualTo("*2\r\n$4\r\njobs\r\n$5\r\njob-1\r\n");
-            awaitBlocked(0);
+            control.awaitBlockedClients(0);
             assertThat(store.lrange(bytes("jobs"), 0, -1)).containsExactly(bytes("job-2"));
         }
     }
@@ -75,13 +60,13 @@ class ApplicationWritesWakeBlockedIT {
         try (RawClient waiter = new RawClient(server.host(), server.port())) {
             assertThat(waiter.call("SELECT", "2")).isEqualTo("+OK\r\n");
             waiter.send(RawClient.command("BRPOP", "q", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             store.lpush(bytes("q"), bytes("x"));
             assertThat(store.move(bytes("q"), 2)).isTrue();
             assertThat(waiter.readReply()).isEqualTo("*2\r\n$1\r\nq\r\n$1\r\nx\r\n");
 
             waiter.send(RawClient.command("BRPOP", "q2", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             final KvStore db2 = store.database(2);
             db2.lpush(bytes("staging"), bytes("y"));
             db2.rename(bytes("staging"), bytes("q2"));
@@ -93,7 +78,7 @@ class ApplicationWritesWakeBlockedIT {
     void shouldServeABlockedSortedSetPopFromAnEmbeddedZadd() throws Exception {
         try (RawClient waiter = new RawClient(server.host(), server.port())) {
             waiter.send(RawClient.command("BZPOPMIN", "ranks", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             store.zadd(bytes("ranks"), ZAddArgs.PLAIN, List.of(new ScoredMember(bytes("b"), 2),
                 new ScoredMember(bytes("a"), 1)));
             assertThat(waiter.readReply()).isEqualTo("*3\r\n$5\r\nranks\r\n$1\r\na\r\n$1\r\n1\r\n");
@@ -104,7 +89,7 @@ class ApplicationWritesWakeBlockedIT {
     void shouldServeABlockedMoveFromAnEmbeddedLmove() throws Exception {
         try (RawClient waiter = new RawClient(server.host(), server.port())) {
             waiter.send(RawClient.command("BLMOVE", "ready", "done", "LEFT", "LEFT", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             store.rpush(bytes("incoming"), bytes("task"));
             assertThat(store.lmove(bytes("incoming"), bytes("ready"), ListEnd.LEFT, ListEnd.RIGHT))
                 .isEqualTo(bytes("task"));

@@ -3,8 +3,6 @@ package io.minikv.net;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * (workers = 2). Waits are bounded polls of {@code INFO clients}, never timed assertions.
  */
 class ListBlockingIT {
-    private static final Pattern BLOCKED = Pattern.compile("blocked_clients:(\\d+)");
     private static MiniKvServer server;
     private RawClient control;
 
@@ -36,23 +33,6 @@ class ListBlockingIT {
     void connect() throws IOException {
         control = new RawClient(server.host(), server.port());
         control.call("FLUSHALL");
-    }
-
-    private int blocked() throws IOException {
-        final Matcher m = BLOCKED.matcher(control.call("INFO", "clients"));
-        assertThat(m.find()).isTrue();
-        return Integer.parseInt(m.group(1));
-    }
-
-    /** Waits until exactly {@code n} clients are parked (bounded). */
-    private void awaitBlocked(final int n) throws IOException, InterruptedException {
-        for (int attempt = 0; attempt < 5000; attempt++) {
-            if (blocked() == n) {
-                return;
-            }
-            Thread.sleep(1);
-        }
-        throw new AssertionError("expected " + n + " blocked clients, have " + blocked());
     }
 
     private RawClient client() throws IOException {
@@ -81,12 +61,12 @@ class ListBlockingIT {
     void shouldServeOneElementPerWaiterInArrivalOrder() throws Exception {
         try (RawClient first = client(); RawClient second = client(); RawClient third = client()) {
             first.send(RawClient.command("BLPOP", "k", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             second.send(RawClient.command("BRPOP", "other", "k", "0"));
             second.send(RawClient.command("PING"));
-            awaitBlocked(2);
+            control.awaitBlockedClients(2);
             third.send(RawClient.command("BLMPOP", "0", "1", "k", "LEFT", "COUNT", "2"));
-            awaitBlocked(3);
+            control.awaitBlockedClients(3);
             // The pusher gets the length after its push; the waiters then take one element each, oldest first.
             assertThat(control.call("RPUSH", "k", "a", "b", "c", "d")).isEqualTo(":4\r\n");
             assertThat(first.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n$1\r\na\r\n");
@@ -94,7 +74,7 @@ class ListBlockingIT {
             assertThat(second.readReply()).isEqualTo("+PONG\r\n");
             assertThat(third.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n*2\r\n$1\r\nb\r\n$1\r\nc\r\n");
             assertThat(control.call("EXISTS", "k")).isEqualTo(":0\r\n");
-            assertThat(blocked()).isZero();
+            assertThat(control.blockedClients()).isZero();
         }
     }
 
@@ -102,7 +82,7 @@ class ListBlockingIT {
     void shouldLeaveElementsNobodyWaitsFor() throws Exception {
         try (RawClient waiter = client()) {
             waiter.send(RawClient.command("BLPOP", "k", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             assertThat(control.call("LPUSH", "k", "a", "b", "c")).isEqualTo(":3\r\n");
             assertThat(waiter.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n$1\r\nc\r\n");
             assertThat(control.call("LRANGE", "k", "0", "-1")).isEqualTo("*2\r\n$1\r\nb\r\n$1\r\na\r\n");
@@ -113,9 +93,9 @@ class ListBlockingIT {
     void shouldFeedAWaiterOnTheDestinationOfABlockedMove() throws Exception {
         try (RawClient mover = client(); RawClient popper = client()) {
             mover.send(RawClient.command("BLMOVE", "src", "dst", "LEFT", "RIGHT", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             popper.send(RawClient.command("BLPOP", "dst", "0"));
-            awaitBlocked(2);
+            control.awaitBlockedClients(2);
             assertThat(control.call("LPUSH", "src", "e")).isEqualTo(":1\r\n");
             assertThat(mover.readReply()).isEqualTo("$1\r\ne\r\n");
             assertThat(popper.readReply()).isEqualTo("*2\r\n$3\r\ndst\r\n$1\r\ne\r\n");
@@ -127,9 +107,9 @@ class ListBlockingIT {
     void shouldRotateForEachWaiterOnTheSameList() throws Exception {
         try (RawClient first = client(); RawClient second = client()) {
             first.send(RawClient.command("BRPOPLPUSH", "r", "r", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             second.send(RawClient.command("BRPOPLPUSH", "r", "r", "0"));
-            awaitBlocked(2);
+            control.awaitBlockedClients(2);
             control.call("RPUSH", "r", "1", "2");
             assertThat(first.readReply()).isEqualTo("$1\r\n2\r\n");
             assertThat(second.readReply()).isEqualTo("$1\r\n1\r\n");
@@ -142,12 +122,12 @@ class ListBlockingIT {
         control.call("SET", "dst", "v");
         try (RawClient mover = client()) {
             mover.send(RawClient.command("BLMOVE", "src", "dst", "LEFT", "LEFT", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             control.call("RPUSH", "src", "x");
             assertThat(mover.readReply())
                 .isEqualTo("-WRONGTYPE Operation against a key holding the wrong kind of value\r\n");
             assertThat(control.call("LRANGE", "src", "0", "-1")).isEqualTo("*1\r\n$1\r\nx\r\n");
-            assertThat(blocked()).isZero();
+            assertThat(control.blockedClients()).isZero();
         }
     }
 
@@ -155,10 +135,10 @@ class ListBlockingIT {
     void shouldKeepWaitingWhileTheKeyHoldsAnotherType() throws Exception {
         try (RawClient waiter = client()) {
             waiter.send(RawClient.command("BLPOP", "k", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             control.call("SET", "k", "v");
             control.call("DEL", "k");
-            assertThat(blocked()).isEqualTo(1);
+            assertThat(control.blockedClients()).isEqualTo(1);
             control.call("RPUSH", "k", "x");
             assertThat(waiter.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n$1\r\nx\r\n");
         }
@@ -169,7 +149,7 @@ class ListBlockingIT {
         control.call("RPUSH", "s1", "m");
         try (RawClient waiter = client()) {
             waiter.send(RawClient.command("BRPOP", "t", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             assertThat(control.call("LMOVE", "s1", "t", "LEFT", "LEFT")).isEqualTo("$1\r\nm\r\n");
             assertThat(waiter.readReply()).isEqualTo("*2\r\n$1\r\nt\r\n$1\r\nm\r\n");
         }
@@ -191,12 +171,12 @@ class ListBlockingIT {
     void shouldReleaseDisconnectedWaiters() throws Exception {
         final RawClient gone = client();
         gone.send(RawClient.command("BLPOP", "k", "0"));
-        awaitBlocked(1);
+        control.awaitBlockedClients(1);
         gone.close();
-        awaitBlocked(0);
+        control.awaitBlockedClients(0);
         try (RawClient waiting = client()) {
             waiting.send(RawClient.command("BLPOP", "k", "0"));
-            awaitBlocked(1);
+            control.awaitBlockedClients(1);
             assertThat(control.call("RPUSH", "k", "a")).isEqualTo(":1\r\n");
             assertThat(waiting.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n$1\r\na\r\n");
             assertThat(control.call("EXISTS", "k")).isEqualTo(":0\r\n");

@@ -7,12 +7,15 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A raw socket client for protocol tests: sends exact bytes and reads exact reply bytes, so tests assert on the wire
  * format rather than on what a client library makes of it.
  */
 public final class RawClient implements AutoCloseable {
+    private static final Pattern BLOCKED_CLIENTS = Pattern.compile("blocked_clients:(\\d+)");
     private static final int TIMEOUT_MS = 10_000;
 
     private final Socket socket;
@@ -222,7 +225,38 @@ public final class RawClient implements AutoCloseable {
         socket.setSoTimeout(millis);
     }
 
-    @Override
+    /**
+     * Returns how many clients are parked by blocking commands now, from {@code INFO clients}.
+     *
+     * @return the {@code blocked_clients} field.
+     * @throws IOException on a connection error.
+     */
+    public int blockedClients() throws IOException {
+        final Matcher m = BLOCKED_CLIENTS.matcher(call("INFO", "clients"));
+        if (!m.find()) {
+            throw new AssertionError("INFO clients has no blocked_clients field");
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /**
+     * Waits until exactly {@code n} clients are parked by blocking commands, polling {@code INFO clients} through
+     * this connection (a bounded wait, never a timed assertion).
+     *
+     * @param n the expected count.
+     * @throws IOException on a connection error.
+     * @throws InterruptedException when interrupted.
+     */
+    public void awaitBlockedClients(final int n) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 5000; attempt++) {
+            if (blockedClients() == n) {
+                return;
+            }
+            Thread.sleep(1);
+        }
+        throw new AssertionError("expected " + n + " blocked clients, have " + blockedClients());
+    }
+
     public void close() throws IOException {
         socket.close();
     }

@@ -6,10 +6,6 @@ import static io.minikv.engine.type.ListOpsTest.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.minikv.MiniKv;
+import io.minikv.engine.ManualClock;
 import io.minikv.api.ExpireCondition;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
@@ -28,32 +25,7 @@ import io.minikv.api.ValueType;
 /** List keys in the shared keyspace: TYPE, TTLs, DEL, RENAME, COPY, MOVE, SCAN TYPE, KEYS and FLUSHALL. */
 class ListKeyspaceTest {
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private long millis = 1_700_000_000_000L;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final KvStore store = MiniKv.open(KvOptions.builder().clock(clock).activeExpiry(false).build());
 
     @AfterEach
@@ -78,7 +50,7 @@ class ListKeyspaceTest {
         store.lset(b("l"), 0, b("A"));
         store.lpop(b("l"));
         assertThat(store.pttl(b("l"))).isEqualTo(1000);
-        clock.millis += 1001;
+        clock.advance(1001);
         assertThat(store.llen(b("l"))).isZero();
         assertThat(store.lindex(b("l"), 0)).isNull();
         assertThat(store.exists(b("l"))).isZero();
@@ -91,7 +63,7 @@ class ListKeyspaceTest {
     void shouldNotMoveFromAnExpiredSource() {
         store.rpush(b("src"), bs("a"));
         store.pexpire(b("src"), 10, ExpireCondition.ALWAYS);
-        clock.millis += 11;
+        clock.advance(11);
         assertThat(store.lmove(b("src"), b("dst"), ListEnd.LEFT, ListEnd.LEFT)).isNull();
         assertThat(store.exists(b("dst"))).isZero();
     }

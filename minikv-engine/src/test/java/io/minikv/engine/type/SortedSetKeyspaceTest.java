@@ -6,10 +6,6 @@ import static io.minikv.engine.type.SortedSetOpsTest.s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.minikv.MiniKv;
+import io.minikv.engine.ManualClock;
 import io.minikv.api.ExpireCondition;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
@@ -34,32 +31,8 @@ import io.minikv.api.ZRangeQuery;
 class SortedSetKeyspaceTest {
     private static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        private long millis = 1_700_000_000_000L;
 
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(final ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-    }
-
-    private final ManualClock clock = new ManualClock();
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final KvStore store = MiniKv.open(KvOptions.builder().clock(clock).activeExpiry(false).build());
 
     @AfterEach
@@ -103,7 +76,7 @@ class SortedSetKeyspaceTest {
         assertThat(store.pttl(b("z"))).isEqualTo(1000);
         store.zadd(b("z"), 2, b("b"));
         assertThat(store.pttl(b("z"))).isEqualTo(1000);
-        clock.millis += 1001;
+        clock.advance(1001);
         assertThat(store.zcard(b("z"))).isZero();
         assertThat(store.exists(b("z"))).isZero();
         assertThat(store.zscore(b("z"), b("a"))).isNull();
