@@ -1,5 +1,6 @@
 package io.minikv.api;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -11,12 +12,16 @@ public final class KvOptions {
     public static final int DEFAULT_DATABASES = 16;
     /** Initial key capacity by default. */
     public static final int DEFAULT_INITIAL_CAPACITY = 1024;
+    /** Snapshot file name by default, as Redis's {@code dbfilename dump.rdb}. */
+    public static final String DEFAULT_SNAPSHOT_FILE_NAME = "dump.mkv";
 
     private final int initialCapacity;
     private final long maxMemoryBytes;
     private final Clock clock;
     private final int databases;
     private final boolean activeExpiry;
+    private final Path dataDirectory;
+    private final String snapshotFileName;
 
     private KvOptions(final Builder builder) {
         this.initialCapacity = builder.initialCapacity;
@@ -24,6 +29,8 @@ public final class KvOptions {
         this.clock = builder.clock;
         this.databases = builder.databases;
         this.activeExpiry = builder.activeExpiry;
+        this.dataDirectory = builder.dataDirectory;
+        this.snapshotFileName = builder.snapshotFileName;
     }
 
     /**
@@ -89,6 +96,33 @@ public final class KvOptions {
         return activeExpiry;
     }
 
+    /**
+     * Returns the directory snapshots are loaded from at open and saved to by {@link KvStore#save()}.
+     *
+     * @return the directory, or null when the store is memory-only (the default).
+     */
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * Returns the snapshot file's name inside {@link #dataDirectory()}.
+     *
+     * @return the name, {@value #DEFAULT_SNAPSHOT_FILE_NAME} by default.
+     */
+    public String snapshotFileName() {
+        return snapshotFileName;
+    }
+
+    /**
+     * Returns the snapshot file: {@link #snapshotFileName()} inside {@link #dataDirectory()}.
+     *
+     * @return the path, or null when no data directory is set.
+     */
+    public Path snapshotFile() {
+        return dataDirectory == null ? null : dataDirectory.resolve(snapshotFileName);
+    }
+
     /** Builder of {@link KvOptions}; not thread-safe. */
     public static final class Builder {
         private int initialCapacity = DEFAULT_INITIAL_CAPACITY;
@@ -96,6 +130,8 @@ public final class KvOptions {
         private Clock clock = Clock.systemUTC();
         private int databases = DEFAULT_DATABASES;
         private boolean activeExpiry = true;
+        private Path dataDirectory;
+        private String snapshotFileName = DEFAULT_SNAPSHOT_FILE_NAME;
 
         private Builder() {
         }
@@ -168,6 +204,50 @@ public final class KvOptions {
         public Builder activeExpiry(final boolean enabled) {
             this.activeExpiry = enabled;
             return this;
+        }
+
+        /**
+         * Sets the directory of the store's snapshot. {@code MiniKv.open} then loads the snapshot file when it exists
+         * (and fails when it is corrupt), and {@link KvStore#save()} writes it. The directory need not exist yet at
+         * open; a save creates it.
+         *
+         * @param directory the directory, or null for a memory-only store (the default).
+         * @return this builder.
+         */
+        public Builder dataDirectory(final Path directory) {
+            this.dataDirectory = directory;
+            return this;
+        }
+
+        /**
+         * Sets the snapshot file's name inside the data directory ({@code dbfilename}).
+         *
+         * @param name a plain file name: not empty, no path separator, not {@code .} or {@code ..}.
+         * @return this builder.
+         * @throws IllegalArgumentException when the name is not a plain file name.
+         */
+        public Builder snapshotFileName(final String name) {
+            this.snapshotFileName = validFileName(name);
+            return this;
+        }
+
+        /**
+         * Checks a snapshot file name as {@link #snapshotFileName(String)} documents (Redis refuses a
+         * {@code dbfilename} with a path in it too).
+         *
+         * @param name the name.
+         * @return the name.
+         * @throws IllegalArgumentException when the name is not a plain file name.
+         */
+        public static String validFileName(final String name) {
+            if (name == null) {
+                throw new NullPointerException("snapshotFileName");
+            }
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0
+                || name.indexOf('\\') >= 0 || name.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("snapshotFileName must be a plain file name: '" + name + "'");
+            }
+            return name;
         }
 
         /**

@@ -63,6 +63,32 @@ public interface KvStore extends KvStrings, KvKeys, KvSortedSets, KvSets, KvList
     /** {@code FLUSHALL}: removes every key of every database. */
     void flushall();
 
+    // ---------------------------------------------------------------------------------------------- persistence
+
+    /**
+     * {@code SAVE}: writes a snapshot of every database to {@link KvOptions#snapshotFile()}, replacing the previous
+     * one atomically: the data goes to a temporary file in the same directory, which is flushed to disk and renamed
+     * over the old snapshot, and the directory is flushed too. A failure at any point leaves the previous snapshot in
+     * place. Saves of one store run one at a time.
+     * <p>
+     * <b>Consistency.</b> Each key is saved as it was at one instant (entries are read under their segment's lock),
+     * and each of the 64 segments of a database is saved as it was at one instant, but different segments are read
+     * one after another: a write made by another thread while a save runs may or may not be in the snapshot, and
+     * writes spanning segments (RENAME, MSET, ...) may be seen in part. Call it while no other thread writes for a
+     * point-in-time snapshot. Memory: one segment's serialized data at a time, not the whole snapshot. O(N).
+     *
+     * @throws IllegalStateException when no {@link KvOptions#dataDirectory() data directory} is configured.
+     * @throws java.io.UncheckedIOException when the snapshot cannot be written; its message names the file.
+     */
+    void save();
+
+    /**
+     * {@code LASTSAVE}: the time of the last successful {@link #save()}.
+     *
+     * @return Unix seconds of the store's clock; the open time until the first save (as Redis's LASTSAVE).
+     */
+    long lastSave();
+
     // ------------------------------------------------------------------------------------------------ lifecycle
 
     /**

@@ -146,6 +146,20 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
         engine.flushAll();
     }
 
+    // ---------------------------------------------------------------------------------------------- persistence
+
+    @Override
+    public void save() {
+        engine.checkOpen();
+        engine.save();
+    }
+
+    @Override
+    public long lastSave() {
+        engine.checkOpen();
+        return engine.lastSave();
+    }
+
     // ------------------------------------------------------------------------------------------------ lifecycle
 
     @Override

@@ -1,5 +1,6 @@
 package io.minikv.engine;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import io.minikv.api.KvStore;
 import io.minikv.engine.keyspace.ActiveExpiry;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.MemoryBudget;
+import io.minikv.engine.persist.Snapshots;
 
 /**
  * One open store: its databases, memory budget, clock and active-expiry thread. {@link EmbeddedKvStore} views
@@ -37,6 +39,12 @@ public final class Engine implements EngineStats {
     private volatile ReadyKeyListener[] readyKeyListeners = new ReadyKeyListener[0];
     private final AtomicLong expiredKeys = new AtomicLong();
     private final Thread expiryThread;
+    /** Saves run one at a time: they share no state, but two at once would only compete for the disk. */
+    private final Object saveLock = new Object();
+    /** Unix seconds of the last successful save; the open time before the first, as Redis's LASTSAVE. */
+    private volatile long lastSave;
+    /** What loading the snapshot at open found, or null when there was no snapshot to load. */
+    private volatile Snapshots.LoadResult loadResult;
     private volatile boolean closed;
 
     private Engine(final KvOptions options) {
@@ -69,6 +77,17 @@ public final class Engine implements EngineStats {
      */
     public static KvStore open(final KvOptions options) {
         final Engine engine = new Engine(options);
+        engine.lastSave = engine.clock.millis() / 1000;
+        final Path snapshot = options.snapshotFile();
+        if (snapshot != null) {
+            try {
+                // Loaded before the store is handed out or expiry starts: nobody sees a half-loaded store.
+                engine.loadResult = Snapshots.load(snapshot, engine.databases, engine.clock.millis());
+            } catch (final RuntimeException | Error e) {
+                engine.close();
+                throw e;
+            }
+        }
         if (engine.expiryThread != null) {
             engine.expiryThread.start();
         }
@@ -97,6 +116,56 @@ public final class Engine implements EngineStats {
         final long n = ActiveExpiry.runCycle(databases, nowMs);
         expiredKeys.addAndGet(n);
         return n;
+    }
+
+    /**
+     * Writes a snapshot of every database to the configured {@link KvOptions#snapshotFile()} ({@code SAVE}).
+     *
+     * @return the snapshot's size in bytes.
+     * @throws IllegalStateException when no data directory is configured.
+     * @throws java.io.UncheckedIOException when it cannot be written; the previous snapshot is left in place.
+     */
+    public long save() {
+        final Path file = options.snapshotFile();
+        if (file == null) {
+            throw new IllegalStateException("no data directory is configured (KvOptions.Builder.dataDirectory)");
+        }
+        return saveTo(file);
+    }
+
+    /**
+     * Writes a snapshot of every database to a file, replacing it atomically (the server's SAVE and BGSAVE, whose
+     * {@code dir} and {@code dbfilename} can change at run time). One save runs at a time; others wait.
+     *
+     * @param file the target.
+     * @return the snapshot's size in bytes.
+     * @throws java.io.UncheckedIOException when it cannot be written; the previous snapshot is left in place.
+     */
+    public long saveTo(final Path file) {
+        synchronized (saveLock) {
+            checkOpen();
+            final long size = Snapshots.save(file, databases, clock.millis());
+            lastSave = clock.millis() / 1000;
+            return size;
+        }
+    }
+
+    /**
+     * Returns the time of the last successful save ({@code LASTSAVE}).
+     *
+     * @return Unix seconds; the open time before the first save.
+     */
+    public long lastSave() {
+        return lastSave;
+    }
+
+    /**
+     * Returns what loading the snapshot at open found.
+     *
+     * @return the result, or null when no snapshot was loaded.
+     */
+    public Snapshots.LoadResult loadResult() {
+        return loadResult;
     }
 
     /**
@@ -149,6 +218,15 @@ public final class Engine implements EngineStats {
         for (final ReadyKeyListener listener : listeners) {
             listener.keyReady(index, key);
         }
+    }
+
+    /**
+     * Returns the keyspaces of all databases, for internal tools (snapshot tests).
+     *
+     * @return a copy of the array, by database index.
+     */
+    public Keyspace[] keyspaces() {
+        return databases.clone();
     }
 
     Keyspace keyspace(final int index) {

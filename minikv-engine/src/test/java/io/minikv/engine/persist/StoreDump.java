@@ -1,0 +1,70 @@
+package io.minikv.engine.persist;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.minikv.api.FieldValue;
+import io.minikv.api.KvStore;
+import io.minikv.api.ScoredMember;
+
+/** Renders every database of a store as comparable text: key, type, deadline and value per key. */
+final class StoreDump {
+    private StoreDump() {
+    }
+
+    static Map<String, String> of(final KvStore store) {
+        final Map<String, String> out = new TreeMap<>();
+        for (int d = 0; d < store.databases(); d++) {
+            final KvStore db = store.database(d);
+            for (final byte[] key : db.keys("*".getBytes(ISO_8859_1))) {
+                out.put(d + ":" + text(key), db.type(key) + " at=" + db.pexpiretime(key) + " " + value(db, key));
+            }
+        }
+        return out;
+    }
+
+    private static String value(final KvStore db, final byte[] key) {
+        switch (db.type(key)) {
+            case STRING:
+                return text(db.get(key));
+            case LIST:
+                return texts(db.lrange(key, 0, -1));
+            case SET: {
+                final List<String> members = new ArrayList<>();
+                db.smembers(key).forEach(m -> members.add(text(m)));
+                members.sort(null);
+                return members.toString();
+            }
+            case ZSET: {
+                final StringBuilder sb = new StringBuilder();
+                for (final ScoredMember m : db.zrange(key, 0, -1)) {
+                    sb.append(text(m.member())).append('=').append(m.score()).append(',');
+                }
+                return sb.toString();
+            }
+            case HASH: {
+                final StringBuilder sb = new StringBuilder();
+                for (final FieldValue f : db.hgetall(key)) {
+                    sb.append(text(f.field())).append('=').append(text(f.value())).append(',');
+                }
+                return sb.toString();
+            }
+            default:
+                throw new AssertionError(db.type(key));
+        }
+    }
+
+    private static String texts(final List<byte[]> values) {
+        final List<String> out = new ArrayList<>();
+        values.forEach(v -> out.add(text(v)));
+        return out.toString();
+    }
+
+    static String text(final byte[] b) {
+        return new String(b, ISO_8859_1);
+    }
+}
