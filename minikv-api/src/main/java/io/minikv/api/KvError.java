@@ -182,6 +182,14 @@ public enum KvError {
     DISCARD_WITHOUT_MULTI("ERR DISCARD without MULTI"),
     /** WATCH after MULTI. */
     WATCH_INSIDE_MULTI("ERR WATCH inside MULTI is not allowed"),
+    /** SAVE or BGSAVE while a background save runs. */
+    BGSAVE_IN_PROGRESS("ERR Background save already in progress"),
+    /** SAVE that could not write the snapshot (Redis says no more; the server log has the reason). */
+    SAVE_FAILED("ERR"),
+    /** SHUTDOWN whose final save failed: the server keeps running. */
+    SHUTDOWN_FAILED("ERR Errors trying to SHUTDOWN. Check logs."),
+    /** A no_multi command (SAVE, SHUTDOWN) between MULTI and EXEC. */
+    NOT_ALLOWED_IN_MULTI("ERR Command not allowed inside a transaction"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

@@ -244,8 +244,22 @@ public final class Engine implements EngineStats {
         return databases.length;
     }
 
-    KvOptions options() {
+    /**
+     * Returns the options the store was opened with.
+     *
+     * @return the options.
+     */
+    public KvOptions options() {
         return options;
+    }
+
+    /**
+     * Returns the store's clock, which TTLs and LASTSAVE follow.
+     *
+     * @return the clock.
+     */
+    public Clock clock() {
+        return clock;
     }
 
     void checkOpen() {
@@ -265,6 +279,10 @@ public final class Engine implements EngineStats {
             return;
         }
         closed = true;
+        synchronized (saveLock) {
+            // A save in progress finishes before the data goes: it must not write a snapshot of a half-flushed store.
+            saveLock.notifyAll();
+        }
         if (expiryThread != null) {
             LockSupport.unpark(expiryThread);
             try {

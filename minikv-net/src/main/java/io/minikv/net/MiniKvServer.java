@@ -3,15 +3,18 @@ package io.minikv.net;
 import io.minikv.MiniKv;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
+import io.minikv.engine.Engine;
 import io.minikv.net.command.CommandTable;
 import io.minikv.net.command.Commands;
 import io.minikv.net.command.Dispatcher;
+import io.minikv.net.command.Persistence;
 import io.minikv.net.command.ServerContext;
 import io.minikv.net.loop.Acceptor;
 import io.minikv.net.resp.RespLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -32,6 +35,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it stops accepting, lets in-flight commands finish, flushes their replies and then closes the connections.
  */
 public final class MiniKvServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MiniKvServer.class.getName());
     private final ServerConfig config;
     private final KvStore store;
     private final boolean ownsStore;
@@ -42,17 +46,56 @@ public final class MiniKvServer implements AutoCloseable {
     private final CountDownLatch terminated = new CountDownLatch(1);
     private volatile Acceptor acceptor;
 
-    private MiniKvServer(final ServerConfig config, final KvStore store) {
+    private MiniKvServer(final ServerConfig config, final KvStore store, final Builder persistence) {
         this.config = config;
         this.ownsStore = store == null;
-        this.store = store != null ? store
-            : MiniKv.open(KvOptions.builder().maxMemoryBytes(config.maxMemoryBytes()).build());
+        this.store = store != null ? store : openStore(config, persistence);
         final CommandTable table = Commands.table();
         this.context = new ServerContext(this.store, table, config.bind(), config.requirePassword(),
             config.maxClients(), config.idleTimeoutSeconds(),
             store != null ? 0 : config.maxMemoryBytes(), config.limits());
         this.dispatcher = new Dispatcher(table);
         context.shutdownAction(this::close);
+        configurePersistence(context.persistence(), this.store, persistence);
+    }
+
+    /** Opens the server's own store; with a data directory it loads the snapshot there (and fails when corrupt). */
+    private static KvStore openStore(final ServerConfig config, final Builder b) {
+        final KvOptions.Builder options = KvOptions.builder().maxMemoryBytes(config.maxMemoryBytes());
+        if (b.dir != null) {
+            options.dataDirectory(b.dir).snapshotFileName(b.dbfilename);
+        }
+        return MiniKv.open(options.build());
+    }
+
+    /**
+     * Where snapshots go and when: {@code --dir} (else a given store's data directory, else the working directory),
+     * {@code --dbfilename}, and the save points of {@code --save}; without {@code --save}, Redis's defaults when a
+     * directory was given and none otherwise, so a test double never writes a file unless asked.
+     */
+    private static void configurePersistence(final Persistence p, final KvStore store, final Builder b) {
+        Path dir = b.dir;
+        String name = b.dbfilename;
+        if (dir == null) {
+            final Path storeDir = storeDirectory(store);
+            dir = storeDir != null ? storeDir : Path.of("");
+            if (storeDir != null && !b.dbfilenameSet) {
+                name = Engine.of(store).options().snapshotFileName();
+            }
+        }
+        p.dir(dir);
+        p.dbfilename(name);
+        p.savePoints(b.savePoints != null ? b.savePoints
+            : b.dir != null ? Persistence.REDIS_DEFAULT_SAVE_POINTS : new long[0]);
+        p.enableProtectedConfigs(b.enableProtectedConfigs);
+    }
+
+    private static Path storeDirectory(final KvStore store) {
+        try {
+            return Engine.of(store).options().dataDirectory();
+        } catch (final IllegalArgumentException notAnEngineStore) {
+            return null;
+        }
     }
 
     /**
@@ -82,6 +125,7 @@ public final class MiniKvServer implements AutoCloseable {
             acceptor = created;
             context.hearApplicationWrites(true);
             created.start();
+            context.persistence().startCron();
             return this;
         } catch (final IOException e) {
             close();
@@ -118,6 +162,16 @@ public final class MiniKvServer implements AutoCloseable {
     }
 
     /**
+     * Returns the persistence state: snapshot location, save points, the background save (tests wait on
+     * {@link Persistence#lastBackgroundSave()} and drive save points with {@link Persistence#tick()}).
+     *
+     * @return the state.
+     */
+    public Persistence persistence() {
+        return context.persistence();
+    }
+
+    /**
      * Returns the settings.
      *
      * @return the configuration.
@@ -150,6 +204,10 @@ public final class MiniKvServer implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
+            // After the loops stopped, so the final save is point-in-time; SHUTDOWN has already saved or declined.
+            if (!context.persistence().saveOnClose()) {
+                LOG.log(System.Logger.Level.ERROR, "the final save failed; the snapshot on disk is the previous one");
+            }
         } finally {
             if (ownsStore) {
                 store.close();
@@ -169,8 +227,80 @@ public final class MiniKvServer implements AutoCloseable {
         private long maxMemoryBytes;
         private RespLimits limits = RespLimits.DEFAULTS;
         private KvStore store;
+        private Path dir;
+        private String dbfilename = KvOptions.DEFAULT_SNAPSHOT_FILE_NAME;
+        private boolean dbfilenameSet;
+        private long[] savePoints;
+        private String enableProtectedConfigs = "no";
 
         private Builder() {
+        }
+
+        /**
+         * Sets the data directory ({@code --dir}): the server loads the snapshot there at start (a corrupt one makes
+         * {@link #build()} fail) and saves there; with no {@link #save(String) save points} given, Redis's defaults
+         * ({@code 3600 1 300 100 60 10000}) apply. Without it the server starts empty, has no save points, and SAVE,
+         * BGSAVE and SHUTDOWN SAVE write to the working directory, as Redis's.
+         *
+         * @param directory the directory; created by the first save when missing.
+         * @return this builder.
+         */
+        public Builder dir(final Path directory) {
+            this.dir = directory;
+            return this;
+        }
+
+        /**
+         * Sets the snapshot file name ({@code --dbfilename}, default {@code dump.mkv}).
+         *
+         * @param name a plain file name.
+         * @return this builder.
+         * @throws IllegalArgumentException when it is not a plain file name.
+         */
+        public Builder dbfilename(final String name) {
+            this.dbfilename = KvOptions.Builder.validFileName(name);
+            this.dbfilenameSet = true;
+            return this;
+        }
+
+        /**
+         * Adds save points ({@code --save "<seconds> <changes> [...]"}): a background save starts when at least
+         * {@code changes} writes happened and more than {@code seconds} passed since the last save. An empty string
+         * removes all; several calls add up, as several {@code save} lines of a Redis configuration do.
+         *
+         * @param points pairs as Redis's {@code save} parameter.
+         * @return this builder.
+         * @throws IllegalArgumentException when the pairs are invalid.
+         */
+        public Builder save(final String points) {
+            final long[] parsed = Persistence.parse(points);
+            if (parsed == null) {
+                throw new IllegalArgumentException("Invalid save parameters: '" + points + "'");
+            }
+            if (savePoints == null || parsed.length == 0) {
+                savePoints = parsed;
+            } else {
+                final long[] joined = java.util.Arrays.copyOf(savePoints, savePoints.length + parsed.length);
+                System.arraycopy(parsed, 0, joined, savePoints.length, parsed.length);
+                savePoints = joined;
+            }
+            return this;
+        }
+
+        /**
+         * Sets who may change {@code dir} and {@code dbfilename} with CONFIG SET ({@code --enable-protected-configs},
+         * Redis's default {@code no}).
+         *
+         * @param value {@code yes}, {@code no}, or {@code local} (loopback clients only).
+         * @return this builder.
+         * @throws IllegalArgumentException for another value.
+         */
+        public Builder enableProtectedConfigs(final String value) {
+            if (!value.equalsIgnoreCase("yes") && !value.equalsIgnoreCase("no") && !value.equalsIgnoreCase("local")) {
+                throw new IllegalArgumentException("enable-protected-configs must be yes, no or local: " + value);
+            }
+            this.enableProtectedConfigs = value;
+            return this;
         }
 
         /**
@@ -281,7 +411,7 @@ public final class MiniKvServer implements AutoCloseable {
         public MiniKvServer build() {
             final ServerConfig config = new ServerConfig(bind, port, workers, idleTimeoutSeconds, maxClients,
                 requirePassword, maxMemoryBytes, limits);
-            return new MiniKvServer(config, store);
+            return new MiniKvServer(config, store, this);
         }
     }
 }

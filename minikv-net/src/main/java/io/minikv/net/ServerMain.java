@@ -4,6 +4,7 @@ import io.minikv.net.command.MemorySize;
 import io.minikv.net.command.ServerContext;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -23,6 +24,12 @@ public final class ServerMain {
         "  --maxclients <n>     connection limit (default 10000)",
         "  --requirepass <pw>   require AUTH with this password",
         "  --maxmemory <size>   memory limit for keys and values, e.g. 100mb, 1gb (default 0 = none)",
+        "  --dir <path>         load the snapshot there at start and save there (default: none; saves asked",
+        "                       for by SAVE, BGSAVE or SHUTDOWN SAVE go to the working directory)",
+        "  --dbfilename <name>  snapshot file name (default dump.mkv)",
+        "  --save \"<s> <n> ..\" background save after <n> writes within <s> seconds; \"\" for none (default:",
+        "                       Redis's 3600 1 300 100 60 10000 with --dir, none without)",
+        "  --enable-protected-configs <no|yes|local>  allow CONFIG SET dir/dbfilename (default no)",
         "  --help               print this help");
 
     private ServerMain() {
@@ -110,6 +117,18 @@ public final class ServerMain {
                     builder.maxMemoryBytes(bytes);
                     break;
                 }
+                case "--dir":
+                    builder.dir(Path.of(value));
+                    break;
+                case "--dbfilename":
+                    builder.dbfilename(value);
+                    break;
+                case "--save":
+                    builder.save(value);
+                    break;
+                case "--enable-protected-configs":
+                    builder.enableProtectedConfigs(value);
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i - 1]);
             }

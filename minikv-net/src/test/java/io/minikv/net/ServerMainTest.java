@@ -33,6 +33,39 @@ class ServerMainTest {
     }
 
     @Test
+    void shouldParsePersistenceFlags(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
+        final MiniKvServer server = ServerMain.parse(new String[] {"--dir", dir.toString(), "--dbfilename", "x.mkv",
+            "--save", "900 1", "--save", "60 100", "--enable-protected-configs", "local"}).build();
+        try {
+            final io.minikv.net.command.Persistence p = server.persistence();
+            assertThat(p.file()).isEqualTo(dir.toAbsolutePath().resolve("x.mkv"));
+            assertThat(p.savePoints()).containsExactly(900, 1, 60, 100);
+            assertThat(p.enableProtectedConfigs()).isEqualTo("local");
+        } finally {
+            server.close();
+        }
+        final MiniKvServer defaults = ServerMain.parse(new String[] {"--dir", dir.toString()}).build();
+        try {
+            assertThat(defaults.persistence().savePoints()).containsExactly(3600, 1, 300, 100, 60, 10000);
+        } finally {
+            defaults.close();
+        }
+        final MiniKvServer none = ServerMain.parse(new String[] {"--dir", dir.toString(), "--save", ""}).build();
+        try {
+            assertThat(none.persistence().hasSavePoints()).isFalse();
+        } finally {
+            none.close();
+        }
+        assertThat(ServerMain.parse(new String[0]).store(store).build().persistence().hasSavePoints()).isFalse();
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--save", "0 1"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Invalid save parameters");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--dbfilename", "a/b"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain file name");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--enable-protected-configs", "maybe"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enable-protected-configs");
+    }
+
+    @Test
     void shouldUseRedisDefaultsAndAnswerHelp() {
         final ServerConfig config = ServerMain.parse(new String[0]).store(store).build().config();
         assertThat(config.port()).isEqualTo(6379);

@@ -49,9 +49,12 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
      * Redis flag, so COMMAND INFO does not list it.
      */
     public static final int FLAG_TRANSACTION = 1 << 11;
+    /** Refused between MULTI and EXEC (SAVE, SHUTDOWN). */
+    public static final int FLAG_NO_MULTI = 1 << 12;
 
+    /** By bit; null for bits that are not Redis flags. */
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
-        "loading", "stale", "noscript", "skip_monitor", "blocking"};
+        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi"};
 
     /**
      * Returns the flag names as COMMAND INFO lists them.
@@ -61,14 +64,14 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
     public String[] flagNames() {
         int n = 0;
         for (int i = 0; i < FLAG_NAMES.length; i++) {
-            if ((flags & (1 << i)) != 0) {
+            if ((flags & (1 << i)) != 0 && FLAG_NAMES[i] != null) {
                 n++;
             }
         }
         final String[] names = new String[n];
         int k = 0;
         for (int i = 0; i < FLAG_NAMES.length; i++) {
-            if ((flags & (1 << i)) != 0) {
+            if ((flags & (1 << i)) != 0 && FLAG_NAMES[i] != null) {
                 names[k++] = FLAG_NAMES[i];
             }
         }

@@ -18,6 +18,7 @@ public final class Commands {
         ConnectionCommands.register(table);
         ClientCommands.register(table);
         ServerCommands.register(table);
+        PersistenceCommands.register(table);
         InfoCommand.register(table);
         ConfigCommands.register(table);
         CommandCommands.register(table);

@@ -11,6 +11,9 @@ import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +21,8 @@ import java.util.Map;
 /**
  * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
  * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit)
- * takes effect at once. Any other parameter is stored and echoed back, so tools and client handshakes that set
+ * takes effect at once, as do save, dir and dbfilename (the last two only where enable-protected-configs allows, as in
+ * Redis 7). Any other parameter is stored and echoed back, so tools and client handshakes that set
  * Redis-only parameters (notify-keyspace-events, save...) do not fail.
  */
 final class ConfigCommands {
@@ -75,7 +79,11 @@ final class ConfigCommands {
         all.put("maxmemory-policy", "noeviction");
         all.put("proto-max-bulk-len", Long.toString(server.limits().maxBulkLength()));
         all.put("client-query-buffer-limit", Long.toString(server.limits().maxQueryBufferBytes()));
-        all.put("save", "");
+        final Persistence persistence = server.persistence();
+        all.put("save", Persistence.format(persistence.savePoints()));
+        all.put("dir", persistence.dir().toString());
+        all.put("dbfilename", persistence.dbfilename());
+        all.put("enable-protected-configs", persistence.enableProtectedConfigs());
         all.put("appendonly", "no");
         all.put("notify-keyspace-events", "");
         for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
@@ -125,7 +133,7 @@ final class ConfigCommands {
         // Validate every pair before applying any, so a failed CONFIG SET changes nothing.
         for (int i = 2; i < a.count(); i += 2) {
             final String name = a.string(i).toLowerCase(Locale.ROOT);
-            final String problem = check(server, name, a.string(i + 1));
+            final String problem = check(c, name, a.string(i + 1));
             if (problem != null) {
                 c.reply().error(problem);
                 return;
@@ -138,12 +146,20 @@ final class ConfigCommands {
     }
 
     /** Returns the error text for an unacceptable value, or null when it may be applied. */
-    private static String check(final ServerContext server, final String name, final String value) {
+    private static String check(final Client c, final String name, final String value) {
+        final ServerContext server = c.server();
         switch (name) {
             case "bind":
             case "port":
             case "databases":
+            case "enable-protected-configs":
                 return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
+            case "save":
+                return Persistence.parse(value) == null
+                    ? KvError.CONFIG_SET_FAILED.format(name, "Invalid save parameters") : null;
+            case "dir":
+            case "dbfilename":
+                return checkProtected(c, name, value);
             case "maxmemory":
                 if (MemorySize.parse(value) < 0) {
                     return KvError.CONFIG_SET_FAILED.format(name, "argument must be a memory value");
@@ -174,8 +190,40 @@ final class ConfigCommands {
         }
     }
 
+    /** dir and dbfilename are protected configs in Redis 7: refused unless enable-protected-configs allows. */
+    private static String checkProtected(final Client c, final String name, final String value) {
+        final Persistence p = c.server().persistence();
+        if (!p.protectedConfigsAllowed(c.address())) {
+            return KvError.CONFIG_SET_FAILED.format(name, "can't set protected config");
+        }
+        if (name.equals("dbfilename")) {
+            return value.indexOf('/') >= 0 || value.indexOf('\\') >= 0
+                ? KvError.CONFIG_SET_FAILED.format(name, "dbfilename can't be a path, just a filename") : null;
+        }
+        final Path dir;
+        try {
+            dir = p.dir().resolve(value);
+        } catch (final InvalidPathException e) {
+            return KvError.CONFIG_SET_FAILED.format(name, "No such file or directory");
+        }
+        // Redis chdir()s and reports strerror.
+        if (!Files.exists(dir)) {
+            return KvError.CONFIG_SET_FAILED.format(name, "No such file or directory");
+        }
+        return Files.isDirectory(dir) ? null : KvError.CONFIG_SET_FAILED.format(name, "Not a directory");
+    }
+
     private static void apply(final ServerContext server, final String name, final String value) {
         switch (name) {
+            case "save":
+                server.persistence().savePoints(Persistence.parse(value));
+                break;
+            case "dir":
+                server.persistence().dir(server.persistence().dir().resolve(value));
+                break;
+            case "dbfilename":
+                server.persistence().dbfilename(value);
+                break;
             case "maxclients":
                 server.maxClients(Integer.parseInt(value));
                 break;

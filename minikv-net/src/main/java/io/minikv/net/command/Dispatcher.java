@@ -68,6 +68,10 @@ public final class Dispatcher {
             reject(client, spec, KvError.NOAUTH.text());
             return;
         }
+        if (client.inMulti() && spec.has(CommandSpec.FLAG_NO_MULTI)) {
+            reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
+            return;
+        }
         if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {
             queue(client, args);
             return;
@@ -76,6 +80,7 @@ public final class Dispatcher {
         try {
             spec.handler().handle(client);
             if (spec.has(CommandSpec.FLAG_WRITE)) {
+                client.server().persistence().changed();
                 if (client.server().blocking().hasWaiters()) {
                     signalWrittenKeys(client, spec, args);
                 }

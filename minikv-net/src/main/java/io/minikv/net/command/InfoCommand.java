@@ -116,9 +116,7 @@ final class InfoCommand {
                 break;
             }
             case "persistence":
-                out.append("# Persistence\r\n")
-                    .append("loading:0\r\nasync_loading:0\r\nrdb_bgsave_in_progress:0\r\naof_enabled:0\r\n")
-                    .append("aof_rewrite_in_progress:0\r\n");
+                persistence(server.persistence(), out);
                 break;
             case "stats":
                 out.append("# Stats\r\n")
@@ -198,5 +196,22 @@ final class InfoCommand {
             hex.append(Character.forDigit(ThreadLocalRandom.current().nextInt(16), 16));
         }
         return hex.toString();
+    }
+
+    /** INFO persistence: the figures Redis reports that mini-kv really has (no fork, so no copy-on-write ones). */
+    private static void persistence(final Persistence p, final StringBuilder out) {
+        out.append("# Persistence\r\n")
+            .append("loading:0\r\nasync_loading:0\r\n")
+            .append("rdb_changes_since_last_save:").append(p.changesSinceLastSave()).append("\r\n")
+            .append("rdb_bgsave_in_progress:").append(p.backgroundSaveInProgress() ? 1 : 0).append("\r\n")
+            .append("rdb_last_save_time:").append(p.lastSave()).append("\r\n")
+            .append("rdb_last_bgsave_status:").append(p.lastBackgroundSaveOk() ? "ok" : "err").append("\r\n")
+            .append("rdb_last_bgsave_time_sec:").append(p.lastBackgroundSaveSeconds()).append("\r\n")
+            .append("rdb_current_bgsave_time_sec:").append(p.currentBackgroundSaveSeconds()).append("\r\n")
+            .append("rdb_saves:").append(p.saves()).append("\r\n")
+            .append("rdb_last_load_keys_expired:").append(p.keysExpiredAtLoad()).append("\r\n")
+            .append("rdb_last_load_keys_loaded:").append(p.keysLoaded()).append("\r\n")
+            .append("aof_enabled:0\r\naof_rewrite_in_progress:0\r\naof_rewrite_scheduled:0\r\n")
+            .append("aof_last_bgrewrite_status:ok\r\naof_last_write_status:ok\r\n");
     }
 }

@@ -49,6 +49,7 @@ final class Keywords {
     static final byte[] NOW = k("NOW");
     static final byte[] FORCE = k("FORCE");
     static final byte[] ABORT = k("ABORT");
+    static final byte[] SCHEDULE = k("SCHEDULE");
 
     private Keywords() {
     }

@@ -39,7 +39,7 @@ final class ServerCommands {
         table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
             .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
         table.register(CommandSpec.of("shutdown", -1, GROUP, ServerCommands::shutdown)
-            .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE)
+            .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | CommandSpec.FLAG_NO_MULTI)
             .doc("Synchronously saves the database(s) to disk and shuts down the Redis server.", "1.0.0").build());
         table.register(CommandSpec.of("wait", 3, "generic", ServerCommands::waitReplicas)
             .doc("Blocks until the asynchronous replication of all preceding write commands sent by the connection "
@@ -96,17 +96,42 @@ final class ServerCommands {
 
     static void shutdown(final Client c) {
         final CommandArgs a = c.args();
+        boolean nosave = false;
+        boolean save = false;
+        boolean force = false;
         for (int i = 1; i < a.count(); i++) {
             if (a.is(i, Keywords.ABORT)) {
                 c.reply().error(KvError.SHUTDOWN_NOT_IN_PROGRESS);
                 return;
             }
-            if (!a.is(i, Keywords.NOSAVE) && !a.is(i, Keywords.SAVE) && !a.is(i, Keywords.NOW)
-                && !a.is(i, Keywords.FORCE)) {
+            if (a.is(i, Keywords.NOSAVE)) {
+                nosave = true;
+            } else if (a.is(i, Keywords.SAVE)) {
+                save = true;
+            } else if (a.is(i, Keywords.FORCE)) {
+                force = true;
+            } else if (!a.is(i, Keywords.NOW)) {
                 c.reply().error(KvError.SYNTAX);
                 return;
             }
         }
+        if (nosave && save) {
+            c.reply().error(KvError.SYNTAX);
+            return;
+        }
+        final Persistence p = c.server().persistence();
+        // Redis's prepareForShutdown: save when asked, or by default when save points are configured; a failed save
+        // keeps the server up unless FORCE. A running background save is waited for (the engine runs saves one at a
+        // time), then the final save runs alone so it is point-in-time.
+        if (save || (!nosave && p.hasSavePoints())) {
+            final boolean[] ok = new boolean[1];
+            PersistenceCommands.saveAlone(c, () -> ok[0] = p.saveNow());
+            if (!ok[0] && !force) {
+                c.reply().error(KvError.SHUTDOWN_FAILED);
+                return;
+            }
+        }
+        p.skipSaveOnClose();
         // As in Redis, a successful SHUTDOWN has no reply: the connection closes with the server.
         c.server().requestShutdown();
     }

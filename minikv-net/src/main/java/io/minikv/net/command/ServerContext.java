@@ -50,6 +50,7 @@ public final class ServerContext {
     private volatile int timeoutSeconds;
     private volatile RespLimits limits;
     private volatile Runnable shutdownAction = () -> { };
+    private final Persistence persistence;
 
     /**
      * Creates the context.
@@ -79,6 +80,15 @@ public final class ServerContext {
         this.timeoutSeconds = timeoutSeconds;
         this.maxMemoryBytes = maxMemoryBytes;
         this.limits = limits;
+        // Memory-only until the server configures it: saves would go to the working directory, as Redis's, only when
+        // a client asks (SAVE, BGSAVE, SHUTDOWN SAVE).
+        this.persistence = new Persistence(engine, engine != null ? engine.clock() : java.time.Clock.systemUTC(),
+            java.nio.file.Path.of(""), io.minikv.api.KvOptions.DEFAULT_SNAPSHOT_FILE_NAME, new long[0]);
+    }
+
+    /** @return the persistence state: snapshot location, save points, changes, background save. */
+    public Persistence persistence() {
+        return persistence;
     }
 
     /** @return database 0. */
