@@ -30,10 +30,14 @@ public final class MiniKv {
     }
 
     /**
-     * Opens a store.
+     * Opens a store. With a {@link KvOptions#dataDirectory() data directory} whose snapshot file exists, the snapshot
+     * is loaded first (every database, type and TTL; keys whose deadline has passed are skipped).
      *
      * @param options the options; not null.
      * @return database 0 of the new store; {@link KvStore#database(int)} gives the others.
+     * @throws io.minikv.api.CorruptSnapshotException when the snapshot is corrupt, truncated or not a snapshot; no
+     *     store is opened.
+     * @throws java.io.UncheckedIOException when the snapshot exists but cannot be read.
      */
     public static KvStore open(final KvOptions options) {
         if (options == null) {

@@ -8,6 +8,7 @@ import io.minikv.net.command.CommandTable;
 import io.minikv.net.command.Commands;
 import io.minikv.net.command.Dispatcher;
 import io.minikv.net.command.Persistence;
+import io.minikv.net.command.SavePoints;
 import io.minikv.net.command.ServerContext;
 import io.minikv.net.loop.Acceptor;
 import io.minikv.net.resp.RespLimits;
@@ -86,7 +87,7 @@ public final class MiniKvServer implements AutoCloseable {
         p.dir(dir);
         p.dbfilename(name);
         p.savePoints(b.savePoints != null ? b.savePoints
-            : b.dir != null ? Persistence.REDIS_DEFAULT_SAVE_POINTS : new long[0]);
+            : b.dir != null ? SavePoints.REDIS_DEFAULTS : new long[0]);
         p.enableProtectedConfigs(b.enableProtectedConfigs);
     }
 
@@ -273,7 +274,7 @@ public final class MiniKvServer implements AutoCloseable {
          * @throws IllegalArgumentException when the pairs are invalid.
          */
         public Builder save(final String points) {
-            final long[] parsed = Persistence.parse(points);
+            final long[] parsed = SavePoints.parse(points);
             if (parsed == null) {
                 throw new IllegalArgumentException("Invalid save parameters: '" + points + "'");
             }

@@ -183,6 +183,46 @@ class PersistenceIT {
     }
 
     @Test
+    void shouldSavePointInTimeForRespClients() throws Exception {
+        final AtomicBoolean stop = new AtomicBoolean();
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final int pairs = 200;
+        try (MiniKvServer server = start(MiniKvServer.builder().dir(dir).save(""));
+             RawClient c = connect(server)) {
+            // Each MSET writes both keys of a pair (in different segments, mostly) with one round number.
+            final Thread writer = new Thread(() -> {
+                try (RawClient w = connect(server)) {
+                    for (int round = 0; !stop.get(); round++) {
+                        final String i = Integer.toString(round % pairs);
+                        final String v = Integer.toString(round);
+                        if (!w.call("MSET", "x:" + i, v, "y:" + i, v).equals("+OK\r\n")) {
+                            throw new AssertionError("MSET failed");
+                        }
+                    }
+                } catch (final Throwable e) {
+                    failure.set(e);
+                }
+            });
+            writer.start();
+            try {
+                for (int save = 0; save < 5; save++) {
+                    assertThat(c.call("SAVE")).isEqualTo("+OK\r\n");
+                    try (KvStore loaded = MiniKv.open(KvOptions.builder().dataDirectory(dir).build())) {
+                        for (int i = 0; i < pairs; i++) {
+                            assertThat(loaded.get(("x:" + i).getBytes())).as("pair %d, save %d", i, save)
+                                .isEqualTo(loaded.get(("y:" + i).getBytes()));
+                        }
+                    }
+                }
+            } finally {
+                stop.set(true);
+                writer.join();
+            }
+            assertThat(failure.get()).isNull();
+        }
+    }
+
+    @Test
     void shouldRefuseSavesWhileABackgroundSaveRuns() throws Exception {
         try (KvStore store = MiniKv.open(KvOptions.builder().dataDirectory(dir).build());
              MiniKvServer server = start(MiniKvServer.builder().store(store).save(""));

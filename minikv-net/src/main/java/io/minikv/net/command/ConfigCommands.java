@@ -80,7 +80,7 @@ final class ConfigCommands {
         all.put("proto-max-bulk-len", Long.toString(server.limits().maxBulkLength()));
         all.put("client-query-buffer-limit", Long.toString(server.limits().maxQueryBufferBytes()));
         final Persistence persistence = server.persistence();
-        all.put("save", Persistence.format(persistence.savePoints()));
+        all.put("save", SavePoints.format(persistence.savePoints()));
         all.put("dir", persistence.dir().toString());
         all.put("dbfilename", persistence.dbfilename());
         all.put("enable-protected-configs", persistence.enableProtectedConfigs());
@@ -155,7 +155,7 @@ final class ConfigCommands {
             case "enable-protected-configs":
                 return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
             case "save":
-                return Persistence.parse(value) == null
+                return SavePoints.parse(value) == null
                     ? KvError.CONFIG_SET_FAILED.format(name, "Invalid save parameters") : null;
             case "dir":
             case "dbfilename":
@@ -216,7 +216,7 @@ final class ConfigCommands {
     private static void apply(final ServerContext server, final String name, final String value) {
         switch (name) {
             case "save":
-                server.persistence().savePoints(Persistence.parse(value));
+                server.persistence().savePoints(SavePoints.parse(value));
                 break;
             case "dir":
                 server.persistence().dir(server.persistence().dir().resolve(value));
