@@ -223,6 +223,47 @@ class PersistenceIT {
     }
 
     @Test
+    void shouldRunABackgroundSaveScheduledInsideExecAfterIt() throws Exception {
+        final MovableClock clock = new MovableClock(T0);
+        try (KvStore store = MiniKv.open(KvOptions.builder().clock(clock).dataDirectory(dir).build());
+             MiniKvServer server = start(MiniKvServer.builder().store(store).save(""));
+             RawClient c = connect(server)) {
+            c.call("MULTI");
+            c.call("SET", "a", "1");
+            c.call("BGSAVE");
+            assertThat(c.call("EXEC")).isEqualTo("*2\r\n+OK\r\n+Background saving scheduled\r\n");
+            // The server's own check may start it first; either way it runs once the transaction is over.
+            server.persistence().tick();
+            assertThat(server.persistence().lastBackgroundSave().get(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(info(c, "rdb_saves")).isEqualTo(1);
+        }
+        try (KvStore loaded = MiniKv.open(KvOptions.builder().dataDirectory(dir).build())) {
+            assertThat(loaded.get("a".getBytes())).isEqualTo("1".getBytes());
+        }
+    }
+
+    @Test
+    void shouldReportKeysLoadedAndExpiredAtLoad() throws IOException {
+        final MovableClock clock = new MovableClock(T0);
+        try (KvStore store = MiniKv.open(KvOptions.builder().clock(clock).dataDirectory(dir).build())) {
+            store.set("keep".getBytes(), "v".getBytes());
+            store.set("gone".getBytes(), "v".getBytes(), io.minikv.api.SetArgs.PLAIN.with(
+                io.minikv.api.Expiration.millis(1_000)));
+            store.save();
+        }
+        clock.advance(5_000);
+        try (KvStore store = MiniKv.open(KvOptions.builder().clock(clock).dataDirectory(dir).build());
+             MiniKvServer server = start(MiniKvServer.builder().store(store).save(""));
+             RawClient c = connect(server)) {
+            assertThat(info(c, "rdb_last_load_keys_loaded")).isEqualTo(1);
+            assertThat(info(c, "rdb_last_load_keys_expired")).isEqualTo(1);
+            assertThat(c.call("DBSIZE")).isEqualTo(":1\r\n");
+            assertThat(c.call("LASTSAVE")).as("the open time until a save")
+                .isEqualTo(":" + (T0 + 5_000) / 1000 + "\r\n");
+        }
+    }
+
+    @Test
     void shouldRefuseSavesWhileABackgroundSaveRuns() throws Exception {
         try (KvStore store = MiniKv.open(KvOptions.builder().dataDirectory(dir).build());
              MiniKvServer server = start(MiniKvServer.builder().store(store).save(""));
