@@ -38,6 +38,7 @@ public final class MiniKv {
      * @throws io.minikv.api.CorruptSnapshotException when the snapshot is corrupt, truncated or not a snapshot; no
      *     store is opened.
      * @throws java.io.UncheckedIOException when the snapshot exists but cannot be read.
+     * @throws IllegalStateException when the snapshot does not fit {@link KvOptions#maxMemoryBytes()}.
      */
     public static KvStore open(final KvOptions options) {
         if (options == null) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import io.minikv.api.CorruptSnapshotException;
+import io.minikv.api.KvException;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.persist.FrameInput.CorruptionException;
 
@@ -73,6 +74,7 @@ public final class Snapshots {
      * @return what was loaded, or null when the file does not exist.
      * @throws CorruptSnapshotException when the file is not a complete, valid snapshot.
      * @throws UncheckedIOException when the file cannot be read.
+     * @throws IllegalStateException when the data does not fit the store's memory limit.
      */
     public static LoadResult load(final Path file, final Keyspace[] databases, final long nowMs) {
         final SnapshotReader reader = new SnapshotReader(databases, nowMs);
@@ -84,6 +86,10 @@ public final class Snapshots {
             throw new CorruptSnapshotException(file, e.getMessage(), null);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read snapshot " + file + ": " + e, e);
+        } catch (final KvException e) {
+            // The only store error a load can meet: the data does not fit the memory limit.
+            throw new IllegalStateException("cannot load snapshot " + file + " after " + reader.loaded()
+                + " keys: " + e.getMessage(), e);
         }
         return new LoadResult(reader.loaded(), reader.skippedExpired());
     }

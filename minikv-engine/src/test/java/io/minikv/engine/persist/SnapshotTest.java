@@ -301,6 +301,21 @@ class SnapshotTest {
             .isInstanceOf(CorruptSnapshotException.class).hasMessageContaining("database 10 is out of range");
     }
 
+    @Test
+    void shouldFailOpenClearlyWhenTheSnapshotDoesNotFitTheMemoryLimit() {
+        store = open();
+        final byte[] big = new byte[100_000];
+        for (int i = 0; i < 50; i++) {
+            store.set(b("k" + i), big);
+        }
+        store.save();
+        store.close();
+        store = null;
+        assertThatThrownBy(() -> MiniKv.open(options().maxMemoryBytes(1_000_000).build()))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot load snapshot " + dir)
+            .hasMessageContaining("OOM");
+    }
+
     // ------------------------------------------------------------------------------------------- atomic replace
 
     /** A channel that fails once {@code limit} bytes went through. */
