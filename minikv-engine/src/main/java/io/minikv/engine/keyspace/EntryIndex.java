@@ -5,6 +5,8 @@ import static io.minikv.engine.memory.EntryLayout.KEY_LENGTH_OFFSET;
 import static io.minikv.engine.memory.EntryLayout.KEY_OFFSET;
 import static io.minikv.engine.table.TableLayout.NEIGHBOURHOOD;
 
+import java.lang.ref.Reference;
+
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.memory.OffHeapArena;
 import io.minikv.engine.memory.OffHeapArena.Chunk;
@@ -12,7 +14,7 @@ import io.minikv.engine.table.HopscotchTable;
 import io.minikv.engine.table.KeyHash;
 
 /**
- * A {@link HopscotchTable} read as an index of arena entries: its bucket words hold a 16-bit tag and an
+ * A {@link HopscotchTable} read as an index of arena entries: its bucket words hold a tag and an
  * {@link OffHeapArena} block address, and the key itself is only in the block. Finding a key therefore reads the
  * arena, and growing the table rehashes every key from it.
  * <p>
@@ -33,6 +35,7 @@ final class EntryIndex {
      * branch-free choice between them; only a key in between, or a tag collision, goes on to the full scan.
      *
      * @param t the table.
+     * @param spans the arena's spans, read with the same stamp as {@code t}.
      * @param chunks the arena's chunks, read with the same stamp as {@code t}.
      * @param hash the key hash.
      * @param kb key base.
@@ -40,8 +43,8 @@ final class EntryIndex {
      * @param kl key length.
      * @return the bucket, or -1.
      */
-    static int find(final HopscotchTable t, final Chunk[] chunks, final long hash, final Object kb,
-        final long ko, final int kl) {
+    static int find(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final long hash,
+        final Object kb, final long ko, final int kl) {
         final int home = t.home(hash);
         final int tag = KeyHash.tag(hash);
         final long hop = t.hop(home);
@@ -53,35 +56,47 @@ final class EntryIndex {
         final long lowMatches = (long) ((HopscotchTable.tagOf(lowWord) ^ tag) - 1) >> Long.SIZE - 1;
         final int b = (int) ((low & lowMatches) | (high & ~lowMatches));
         final long word = (lowWord & lowMatches) | (highWord & ~lowMatches);
-        if (hop != 0 && HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
+        if (hop != 0 && HopscotchTable.tagOf(word) == tag && holdsKey(spans, chunks, word, kb, ko, kl)) {
             return b;
         }
-        return scan(t, chunks, home, tag, hop, kb, ko, kl);
+        return scan(t, spans, chunks, home, tag, hop, kb, ko, kl);
     }
 
-    private static int scan(final HopscotchTable t, final Chunk[] chunks, final int home, final int tag,
-        final long neighbourhood, final Object kb, final long ko, final int kl) {
+    private static int scan(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final int home,
+        final int tag, final long neighbourhood, final Object kb, final long ko, final int kl) {
         long hop = neighbourhood;
         while (hop != 0) {
             final int b = home + Long.numberOfTrailingZeros(hop);
             hop &= hop - 1;
             final long word = t.word(b);
-            if (HopscotchTable.tagOf(word) == tag && holdsKey(chunks, word, kb, ko, kl)) {
+            if (HopscotchTable.tagOf(word) == tag && holdsKey(spans, chunks, word, kb, ko, kl)) {
                 return b;
             }
         }
         return -1;
     }
 
-    private static boolean holdsKey(final Chunk[] chunks, final long word, final Object kb, final long ko,
-        final int kl) {
+    private static boolean holdsKey(final long[] spans, final Chunk[] chunks, final long word, final Object kb,
+        final long ko, final int kl) {
         final long e = HopscotchTable.addressOf(word);
+        final long na = OffHeapArena.spanAddress(spans, e, HEADER_LENGTH + kl);
+        return na != 0 ? keyAt(na, kb, ko, kl) : holdsKeyInBuffer(chunks, e, kb, ko, kl);
+    }
+
+    /** The key of an entry in a dedicated buffer, read while {@code c} keeps that buffer from being freed. */
+    private static boolean holdsKeyInBuffer(final Chunk[] chunks, final long e, final Object kb, final long ko,
+        final int kl) {
         final Chunk c = OffHeapArena.chunkOf(chunks, e);
         final int off = (int) e;
         if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
             return false;
         }
-        final long na = c.address + off;
+        final boolean holds = keyAt(c.address + off, kb, ko, kl);
+        Reference.reachabilityFence(c);
+        return holds;
+    }
+
+    private static boolean keyAt(final long na, final Object kb, final long ko, final int kl) {
         return NativeBytes.getInt(na + KEY_LENGTH_OFFSET) == kl && NativeBytes.equals(null, na + KEY_OFFSET, kb, ko, kl);
     }
 

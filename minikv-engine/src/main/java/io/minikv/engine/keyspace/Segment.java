@@ -8,6 +8,7 @@ import static io.minikv.engine.memory.EntryLayout.TYPE_OFFSET;
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 import static io.minikv.engine.memory.EntryLayout.VALUE_OFFSET;
 
+import java.lang.ref.Reference;
 import java.time.Clock;
 import java.util.concurrent.locks.StampedLock;
 
@@ -45,8 +46,11 @@ public final class Segment extends StampedLock {
     /** {@link #readString}: the key exists but has expired (missing, and worth deleting). */
     public static final int EXPIRED = -4;
 
-    /** Growth threshold: hopscotch lookups stay within H buckets at any load, so the table can be kept dense. */
-    static final double LOAD_FACTOR = 0.98;
+    /**
+     * Growth threshold. An insert may fail (and grow the table) from about 0.8 on with H = 24; below the threshold
+     * most keys sit in their home bucket, so a lookup usually reads one line of the table.
+     */
+    static final double LOAD_FACTOR = 0.75;
     private static final int MIN_CAPACITY = 64;
     private static final int MAX_CAPACITY = 1 << 28;
 
@@ -54,8 +58,10 @@ public final class Segment extends StampedLock {
     private final MemoryBudget budget;
     private final OffHeapArena arena;
     private final int initialCapacity;
-    /** The arena's chunk array, mirrored here so a lookup reaches it in one load; refreshed after every allocation. */
+    /** The arena's chunk array and spans, mirrored here so a lookup reaches them in one load; refreshed after every
+     * allocation. */
     private Chunk[] chunks;
+    private long[] spans;
     private HopscotchTable table;
     private int growThreshold;
     private ObjectTable objects;
@@ -75,6 +81,7 @@ public final class Segment extends StampedLock {
         this.budget = budget;
         this.arena = new OffHeapArena(budget);
         this.chunks = arena.chunks();
+        this.spans = arena.spans();
         this.initialCapacity = Math.max(MIN_CAPACITY, initialCapacity);
     }
 
@@ -142,18 +149,63 @@ public final class Segment extends StampedLock {
         if (t == null) {
             return MISSING;
         }
+        final long[] spans = this.spans;
         final Chunk[] chunks = this.chunks;
-        final int b = EntryIndex.find(t, chunks, hash, kb, ko, kl);
+        final int b = EntryIndex.find(t, spans, chunks, hash, kb, ko, kl);
         if (b < 0) {
             return MISSING;
         }
         final long e = t.entry(b);
+        final long na = OffHeapArena.spanAddress(spans, e, HEADER_LENGTH + kl);
+        if (na == 0) {
+            return readStringInBuffer(e, chunks, kl, clock, stamp, sink);
+        }
+        final int vl = valueLength(na, clock);
+        if (vl < 0) {
+            return vl;
+        }
+        if (OffHeapArena.spanAddress(spans, e, KEY_OFFSET + kl + (long) vl) == 0 || stamp != 0 && !validate(stamp)) {
+            return RETRY;
+        }
+        if (sink != null) {
+            // The chunk object is only needed for its ByteBuffer view, after the entry has been read.
+            final Chunk c = OffHeapArena.chunkOf(chunks, e);
+            if (c == null) {
+                return RETRY;
+            }
+            sink.accept(c.readOnly, (int) e + KEY_OFFSET + kl, vl);
+        }
+        return vl;
+    }
+
+    /** {@link #readString} of an entry in a dedicated buffer, read while {@code c} keeps it from being freed. */
+    private int readStringInBuffer(final long e, final Chunk[] chunks, final int kl, final Clock clock,
+        final long stamp, final ValueSink sink) {
         final Chunk c = OffHeapArena.chunkOf(chunks, e);
         final int off = (int) e;
         if (c == null || off < 0 || off > c.capacity - HEADER_LENGTH - kl) {
             return RETRY;
         }
-        final long na = c.address + off;
+        final int vl = valueLength(c.address + off, clock);
+        Reference.reachabilityFence(c);
+        if (vl < 0) {
+            return vl;
+        }
+        final int start = off + KEY_OFFSET + kl;
+        if (vl > c.capacity - start || stamp != 0 && !validate(stamp)) {
+            return RETRY;
+        }
+        if (sink != null) {
+            sink.accept(c.readOnly, start, vl);
+        }
+        return vl;
+    }
+
+    /**
+     * Reads a string entry's header: its value length, {@link #EXPIRED} or {@link #WRONG_TYPE}, or {@link #RETRY} for
+     * a negative length (a torn read). Callers validate the stamp before trusting any of these.
+     */
+    private static int valueLength(final long na, final Clock clock) {
         final long expireAt = NativeBytes.getLong(na + EXPIRE_AT_OFFSET);
         if (expireAt != 0 && clock.millis() > expireAt) {
             return EXPIRED;
@@ -162,14 +214,7 @@ public final class Segment extends StampedLock {
             return WRONG_TYPE;
         }
         final int vl = NativeBytes.getInt(na + VALUE_OFFSET);
-        final int start = off + KEY_OFFSET + kl;
-        if (vl < 0 || vl > c.capacity - start || (stamp != 0 && !validate(stamp))) {
-            return RETRY;
-        }
-        if (sink != null) {
-            sink.accept(c.readOnly, start, vl);
-        }
-        return vl;
+        return vl < 0 ? RETRY : vl;
     }
 
     // ------------------------------------------------------------------------------------------- locked lookups
@@ -185,7 +230,7 @@ public final class Segment extends StampedLock {
      */
     public int find(final long hash, final Object kb, final long ko, final int kl) {
         final HopscotchTable t = table;
-        return t == null ? -1 : EntryIndex.find(t, chunks, hash, kb, ko, kl);
+        return t == null ? -1 : EntryIndex.find(t, spans, chunks, hash, kb, ko, kl);
     }
 
     /**
@@ -447,6 +492,7 @@ public final class Segment extends StampedLock {
         }
         arena.clear();
         chunks = arena.chunks();
+        spans = arena.spans();
         objects = null;
         keys = 0;
         volatileKeys = 0;
@@ -508,6 +554,7 @@ public final class Segment extends StampedLock {
     private long allocate(final long size) {
         final long e = arena.allocate(size);
         chunks = arena.chunks();
+        spans = arena.spans();
         return e;
     }
 

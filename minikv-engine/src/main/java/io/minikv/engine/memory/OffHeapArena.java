@@ -29,7 +29,10 @@ import io.minikv.api.KvError;
 public final class OffHeapArena {
     /** Size of the first chunk; chunks double up to {@link #MAX_CHUNK}. */
     public static final int MIN_CHUNK = 16 * 1024;
-    /** Largest chunk size, which bounds the memory a segment leaves unused at the end of its last chunk. */
+    /**
+     * Largest chunk size, which bounds the memory a segment leaves unused at the end of its last chunk. Table buckets
+     * hold block offsets / 8 in 16 bits ({@code TableLayout.MAX_ENTRY_OFFSET}), so it must stay at most 512 KB.
+     */
     public static final int MAX_CHUNK = 128 * 1024;
     /** Largest block served from chunks; larger blocks get a dedicated buffer. */
     public static final int MAX_SMALL_BLOCK = 32 * 1024;
@@ -61,9 +64,17 @@ public final class OffHeapArena {
     }
 
     private static final Chunk[] NO_CHUNKS = new Chunk[0];
+    private static final long[] NO_SPANS = new long[0];
 
     private final MemoryBudget budget;
     private Chunk[] chunks = NO_CHUNKS;
+    /**
+     * The native address and capacity of each carved chunk, by slot ({@code [2 * slot]}, {@code [2 * slot + 1]}); 0, 0
+     * for free slots and dedicated buffers. A slot changes at most once per array, from 0, 0 to its chunk: carved
+     * chunks stay until {@link #clear()}, which starts a new array. So a reader that sees both words non-zero has a
+     * consistent pair, and the chunk stays mapped while the arena lives.
+     */
+    private long[] spans = NO_SPANS;
     private int chunkSlots;
     /** Bump chunks kept by {@link #clear()} for reuse, smallest first (the order they were made in). */
     private Chunk[] spares = NO_CHUNKS;
@@ -207,6 +218,37 @@ public final class OffHeapArena {
     }
 
     /**
+     * Returns the spans of the carved chunks for optimistic readers (see {@link #spanAddress}).
+     *
+     * @return the current array.
+     */
+    public long[] spans() {
+        return spans;
+    }
+
+    /**
+     * Resolves a block address read optimistically without touching a {@link Chunk} object: one load fewer on the
+     * path from a table bucket to its entry, which is what lets consecutive lookups overlap their cache misses.
+     *
+     * @param spans the array read with the same optimistic stamp.
+     * @param address a possibly torn block address.
+     * @param length bytes the caller will read from the block's start.
+     * @return the native address of the block, or 0 when the address names no carved chunk (a dedicated buffer:
+     *     resolve it with {@link #chunkOf}, which keeps the buffer reachable while it is read) or the range would
+     *     leave the chunk.
+     */
+    public static long spanAddress(final long[] spans, final long address, final long length) {
+        final long slot = (address >>> 32) - 1;
+        final int offset = (int) address;
+        if (slot < 0 || slot >= spans.length >> 1 || offset < 0) {
+            return 0;
+        }
+        final int i = (int) slot << 1;
+        final long base = spans[i];
+        return base != 0 && offset <= spans[i + 1] - length ? base + offset : 0;
+    }
+
+    /**
      * Finds the chunk of a block address read optimistically.
      *
      * @param chunks the array read with the same optimistic stamp.
@@ -244,6 +286,7 @@ public final class OffHeapArena {
         budget.release(allocatedBytes);
         keepSpares();
         chunks = NO_CHUNKS;
+        spans = NO_SPANS;
         chunkSlots = 0;
         freeSlotCount = 0;
         Arrays.fill(freeHeads, 0);
@@ -366,7 +409,7 @@ public final class OffHeapArena {
 
     private int addChunk(final Chunk chunk) {
         if (freeSlotCount == 0 && chunkSlots >= MAX_CHUNKS) {
-            // Addresses carry the chunk index in 16 bits (table buckets hold 48-bit addresses).
+            // Addresses carry the chunk index in 16 bits (as table buckets store them).
             budget.release(chunk.capacity);
             throw KvError.OOM.exception();
         }
@@ -377,10 +420,15 @@ public final class OffHeapArena {
             if (chunkSlots == chunks.length) {
                 // Copy-on-grow: a reader holding the old array still sees every chunk it could have named.
                 chunks = Arrays.copyOf(chunks, Math.max(4, chunkSlots * 2));
+                spans = Arrays.copyOf(spans, chunks.length * 2);
             }
             index = chunkSlots++;
         }
         chunks[index] = chunk;
+        if (chunk.bump) {
+            spans[2 * index + 1] = chunk.capacity;
+            spans[2 * index] = chunk.address;
+        }
         return index;
     }
 }

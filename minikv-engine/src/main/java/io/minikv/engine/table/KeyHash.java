@@ -56,9 +56,9 @@ public final class KeyHash {
      * Returns the tag of a hash: bits no segment index uses and few home indexes do.
      *
      * @param hash the hash.
-     * @return the tag, 16 bits.
+     * @return the tag, {@link TableLayout#TAG_MASK} wide.
      */
     public static int tag(final long hash) {
-        return (int) (hash >>> 32) & 0xFFFF;
+        return (int) (hash >>> 32) & TableLayout.TAG_MASK;
     }
 }

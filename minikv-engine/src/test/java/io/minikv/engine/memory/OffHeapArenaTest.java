@@ -48,6 +48,35 @@ class OffHeapArenaTest {
     }
 
     @Test
+    void shouldResolveCarvedBlocksThroughSpansAndLeaveDedicatedBuffersToChunks() {
+        final OffHeapArena arena = new OffHeapArena(new MemoryBudget(0));
+        final long small = arena.allocate(100);
+        final long big = arena.allocate(OffHeapArena.MAX_SMALL_BLOCK + 1);
+        final long reused = arena.allocate(100);
+        final long[] spans = arena.spans();
+        assertThat(OffHeapArena.spanAddress(spans, small, 100)).isEqualTo(arena.nativeAddress(small));
+        assertThat(OffHeapArena.spanAddress(spans, reused, 100)).isEqualTo(arena.nativeAddress(reused));
+        assertThat(OffHeapArena.spanAddress(spans, big, 1)).as("dedicated buffer").isZero();
+        assertThat(OffHeapArena.chunkOf(arena.chunks(), big).address).isEqualTo(arena.nativeAddress(big));
+        assertThat(OffHeapArena.spanAddress(spans, small, OffHeapArena.MIN_CHUNK + 1)).as("beyond the chunk").isZero();
+        assertThat(OffHeapArena.spanAddress(spans, 0, 1)).as("empty word").isZero();
+        assertThat(OffHeapArena.spanAddress(spans, -1L, 1)).as("torn word").isZero();
+        assertThat(OffHeapArena.spanAddress(spans, (long) 1000 << 32, 1)).as("unknown slot").isZero();
+        assertThat(OffHeapArena.spanAddress(spans, small | 0x8000_0000L, 1)).as("negative offset").isZero();
+
+        // A dedicated buffer's slot, freed and taken by a carved chunk, resolves through the spans from then on.
+        arena.free(big, OffHeapArena.MAX_SMALL_BLOCK + 1);
+        long carved = 0;
+        while ((carved >>> 32) != (big >>> 32)) {
+            carved = arena.allocate(4096);
+        }
+        assertThat(OffHeapArena.spanAddress(arena.spans(), carved, 4096)).isEqualTo(arena.nativeAddress(carved));
+
+        arena.clear();
+        assertThat(arena.spans()).isEmpty();
+    }
+
+    @Test
     void shouldKeepBlocksApartAcrossChunks() {
         final OffHeapArena arena = new OffHeapArena(new MemoryBudget(0));
         final long[] blocks = new long[20_000];
