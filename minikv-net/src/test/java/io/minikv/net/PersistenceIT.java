@@ -413,6 +413,40 @@ class PersistenceIT {
     }
 
     @Test
+    void shouldRewriteTheSnapshotEmptyOnFlushallWithSavePoints() throws IOException {
+        try (MiniKvServer server = start(MiniKvServer.builder().dir(dir).save("3600 1000"));
+             RawClient c = connect(server)) {
+            c.call("SET", "a", "1");
+            assertThat(c.call("SAVE")).isEqualTo("+OK\r\n");
+            c.call("SET", "b", "2");
+            assertThat(c.call("FLUSHALL")).isEqualTo("+OK\r\n");
+            assertThat(info(c, "rdb_changes_since_last_save")).as("as Redis 7.0.15").isZero();
+            try (KvStore loaded = MiniKv.open(KvOptions.builder().dataDirectory(dir).build())) {
+                assertThat(loaded.dbsize()).isZero();
+            }
+            assertThat(c.call("CONFIG", "SET", "save", "")).isEqualTo("+OK\r\n");
+            c.call("SET", "a", "1");
+            assertThat(c.call("SAVE")).isEqualTo("+OK\r\n");
+            assertThat(c.call("FLUSHALL")).isEqualTo("+OK\r\n");
+            assertThat(info(c, "rdb_changes_since_last_save")).isEqualTo(1);
+            try (KvStore loaded = MiniKv.open(KvOptions.builder().dataDirectory(dir).build())) {
+                assertThat(loaded.dbsize()).as("no save points: the snapshot stays").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void shouldNotCountFailedWrites() throws IOException {
+        try (MiniKvServer server = start(MiniKvServer.builder().dir(dir).save(""));
+             RawClient c = connect(server)) {
+            c.call("RPUSH", "l", "x");
+            assertThat(c.call("INCR", "l")).startsWith("-WRONGTYPE");
+            assertThat(c.call("GET", "l")).startsWith("-WRONGTYPE");
+            assertThat(info(c, "rdb_changes_since_last_save")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldSaveOnCloseWhenSavePointsAreConfigured() throws IOException {
         try (MiniKvServer server = start(MiniKvServer.builder().dir(dir));
              RawClient c = connect(server)) {

@@ -77,10 +77,14 @@ public final class Dispatcher {
             return;
         }
         client.lastCommand(spec.name());
+        final boolean write = spec.has(CommandSpec.FLAG_WRITE);
+        if (write) {
+            // Counted before it runs, so a save the command itself makes (FLUSHALL with save points) includes it.
+            client.server().persistence().changed(1);
+        }
         try {
             spec.handler().handle(client);
-            if (spec.has(CommandSpec.FLAG_WRITE)) {
-                client.server().persistence().changed();
+            if (write) {
                 if (client.server().blocking().hasWaiters()) {
                     signalWrittenKeys(client, spec, args);
                 }
@@ -89,6 +93,9 @@ public final class Dispatcher {
                 }
             }
         } catch (final KvException e) {
+            if (write) {
+                client.server().persistence().changed(-1);
+            }
             final String message = e.getMessage();
             if (e.error() != null && message.equals(e.error().text())) {
                 reply.error(e.error());
@@ -98,6 +105,9 @@ public final class Dispatcher {
         } catch (final ReplyWriter.OutputLimitExceeded e) {
             throw e;
         } catch (final RuntimeException e) {
+            if (write) {
+                client.server().persistence().changed(-1);
+            }
             LOG.log(Level.ERROR, "command " + spec.name() + " failed", e);
             reply.error(KvError.INTERNAL);
         }

@@ -172,9 +172,13 @@ public final class Persistence {
         return false;
     }
 
-    /** Counts one write command. */
-    void changed() {
-        dirty.increment();
+    /**
+     * Counts write commands.
+     *
+     * @param n 1 before a write command runs, -1 when it failed.
+     */
+    void changed(final int n) {
+        dirty.add(n);
     }
 
     /** @return writes since the last successful save. */

@@ -82,6 +82,12 @@ final class ServerCommands {
             final io.minikv.api.KvStore db = c.db();
             c.server().watches().touchAll(-1, (i, key) -> db.database(i).exists(key) > 0);
             db.flushall();
+            // As Redis's flushAllDataAndResetRDB: with save points, the snapshot is rewritten empty at once, so a
+            // restart does not bring the flushed data back (the result is only logged, as there).
+            final Persistence p = c.server().persistence();
+            if (p.hasSavePoints()) {
+                PersistenceCommands.saveAlone(c, p::saveNow);
+            }
             c.reply().ok();
         }
     }
