@@ -279,10 +279,6 @@ public final class Engine implements EngineStats {
             return;
         }
         closed = true;
-        synchronized (saveLock) {
-            // A save in progress finishes before the data goes: it must not write a snapshot of a half-flushed store.
-            saveLock.notifyAll();
-        }
         if (expiryThread != null) {
             LockSupport.unpark(expiryThread);
             try {
@@ -291,7 +287,11 @@ public final class Engine implements EngineStats {
                 Thread.currentThread().interrupt();
             }
         }
-        flushAll();
+        synchronized (saveLock) {
+            // A save in progress finishes before the data goes: it must not write a snapshot of a half-flushed store.
+            // Saves that start later see the store closed.
+            flushAll();
+        }
     }
 
     private void expiryLoop() {
