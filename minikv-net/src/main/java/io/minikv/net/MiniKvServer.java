@@ -205,8 +205,10 @@ public final class MiniKvServer implements AutoCloseable {
             if (current != null) {
                 current.close();
             }
-            // After the loops stopped, so the final save is point-in-time; SHUTDOWN has already saved or declined.
-            if (!context.persistence().saveOnClose()) {
+            // After the loops stopped, so the final save is point-in-time; SHUTDOWN has already saved or declined. A
+            // server that never served (its port was taken) has nothing new to save.
+            context.persistence().stopCron();
+            if (current != null && !context.persistence().saveOnClose()) {
                 LOG.log(System.Logger.Level.ERROR, "the final save failed; the snapshot on disk is the previous one");
             }
         } finally {

@@ -460,6 +460,17 @@ class PersistenceIT {
     }
 
     @Test
+    void shouldNotSaveWhenTheServerNeverServed() throws IOException {
+        try (MiniKvServer busy = start(MiniKvServer.builder())) {
+            final MiniKvServer server = MiniKvServer.builder().port(busy.port()).dir(dir).build();
+            server.store().set("a".getBytes(), "1".getBytes());
+            assertThatThrownBy(server::start).isInstanceOf(java.io.UncheckedIOException.class);
+            server.close();
+        }
+        assertThat(dir.resolve("dump.mkv")).doesNotExist();
+    }
+
+    @Test
     void shouldNeitherLoadNorWriteFilesUnlessAsked() throws IOException {
         try (MiniKvServer server = start(MiniKvServer.builder());
              RawClient c = connect(server)) {
