@@ -4,8 +4,11 @@ import io.minikv.engine.keyspace.Keyspace;
 
 /**
  * What the per-family default methods of {@link EmbeddedKvStore} ({@link EmbeddedStrings}, {@link EmbeddedLists}...)
- * need from the store: its keyspace and the announcement of keys a write may have made ready. Package-private, so
- * these accessors stay out of the public API. Thread-safe, as the store is.
+ * need from the store: its keyspace and the announcement of the keys a write modified. Package-private, so these
+ * accessors stay out of the public API. Thread-safe, as the store is.
+ * <p>
+ * Each write announces exactly the keys Redis's command would pass to {@code signalModifiedKey}, after the engine
+ * call returned (locks released), and nothing when it changed nothing or threw: see {@link KeyModifiedListener}.
  */
 interface EmbeddedFamily {
 
@@ -24,41 +27,61 @@ interface EmbeddedFamily {
     int databaseIndex();
 
     /**
-     * Announces a key a write may have given elements to (BLPOP, BZPOPMIN... waiters wake on it), unless this is the
-     * server's unannounced view.
+     * Announces a key a write modified to this view's {@link KeyModifiedListener}.
      *
      * @param database the key's database.
      * @param key the key.
      */
-    void ready(int database, byte[] key);
+    void keyModified(int database, byte[] key);
 
-    /** Announces {@code key} of this database, then returns {@code result}. */
-    default long ready(final byte[] key, final long result) {
-        ready(databaseIndex(), key);
+    /** Announces {@code key} of this database. */
+    default void keyModified(final byte[] key) {
+        keyModified(databaseIndex(), key);
+    }
+
+    /** Announces {@code key} of this database when {@code modified}, then returns {@code result}. */
+    default long modifiedIf(final boolean modified, final byte[] key, final long result) {
+        if (modified) {
+            keyModified(databaseIndex(), key);
+        }
+        return result;
+    }
+
+    /** Announces {@code key} of this database when {@code modified}, then returns {@code result}. */
+    default boolean modifiedIf(final boolean modified, final byte[] key, final boolean result) {
+        if (modified) {
+            keyModified(databaseIndex(), key);
+        }
+        return result;
+    }
+
+    /** Announces {@code key} of this database when {@code modified}, then returns {@code result}. */
+    default <T> T modifiedIf(final boolean modified, final byte[] key, final T result) {
+        if (modified) {
+            keyModified(databaseIndex(), key);
+        }
+        return result;
+    }
+
+    /** Announces {@code key} of this database when {@code count} is positive (SADD, HDEL...), then returns it. */
+    default long modifiedIfAny(final byte[] key, final long count) {
+        return modifiedIf(count > 0, key, count);
+    }
+
+    /** Announces {@code key} of this database when a pop returned something, then returns it. */
+    default <T> java.util.List<T> modifiedIfAny(final byte[] key, final java.util.List<T> popped) {
+        return modifiedIf(popped != null && !popped.isEmpty(), key, popped);
+    }
+
+    /** Announces {@code key} of this database, then returns {@code result}: writes that modify whenever they return. */
+    default long modified(final byte[] key, final long result) {
+        keyModified(databaseIndex(), key);
         return result;
     }
 
     /** Announces {@code key} of this database, then returns {@code result}. */
-    default boolean ready(final byte[] key, final boolean result) {
-        ready(databaseIndex(), key);
-        return result;
-    }
-
-    /** Announces {@code key} of this database, then returns {@code result}. */
-    default double ready(final byte[] key, final double result) {
-        ready(databaseIndex(), key);
-        return result;
-    }
-
-    /** Announces {@code key} of this database, then returns {@code result}. */
-    default <T> T ready(final byte[] key, final T result) {
-        ready(databaseIndex(), key);
-        return result;
-    }
-
-    /** Announces {@code key} of {@code database}, then returns {@code result}. */
-    default boolean ready(final int database, final byte[] key, final boolean result) {
-        ready(database, key);
+    default <T> T modified(final byte[] key, final T result) {
+        keyModified(databaseIndex(), key);
         return result;
     }
 }

@@ -40,7 +40,8 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hset(final byte[] key, final byte[] field, final byte[] value) {
-        return HashOps.hset(keyspace(), key(key), List.of(new FieldValue(field(field), value(value))));
+        // HSET modifies even when every field already held its value, as Redis signals it.
+        return modified(key, HashOps.hset(keyspace(), key(key), List.of(new FieldValue(field(field), value(value)))));
     }
 
     @Override
@@ -52,12 +53,13 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
             field(e.field());
             value(e.value());
         }
-        return HashOps.hset(keyspace(), key(key), entries);
+        return modified(key, HashOps.hset(keyspace(), key(key), entries));
     }
 
     @Override
     default boolean hsetnx(final byte[] key, final byte[] field, final byte[] value) {
-        return HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
+        final boolean set = HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
+        return modifiedIf(set, key, set);
     }
 
     @Override
@@ -72,7 +74,7 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hdel(final byte[] key, final byte[]... fields) {
-        return HashOps.hdel(keyspace(), key(key), fields(fields));
+        return modifiedIfAny(key, HashOps.hdel(keyspace(), key(key), fields(fields)));
     }
 
     @Override
@@ -107,12 +109,12 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hincrby(final byte[] key, final byte[] field, final long increment) {
-        return HashOps.hincrby(keyspace(), key(key), field(field), increment);
+        return modified(key, HashOps.hincrby(keyspace(), key(key), field(field), increment));
     }
 
     @Override
     default String hincrbyfloat(final byte[] key, final byte[] field, final double increment) {
-        return HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment);
+        return modified(key, HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment));
     }
 
     @Override

@@ -25,11 +25,13 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default long del(final byte[]... keys) {
-        final long n = KeyOps.del(keyspace(), keys);
-        if (n > 0) {
-            // A server's WATCH hears of deletions, as of the writes that may make a key ready.
-            for (final byte[] key : keys) {
-                ready(databaseIndex(), key);
+        final Keyspace ks = keyspace();
+        long n = 0;
+        for (final byte[] key : keys) {
+            // Key by key, as KeyOps.del: only the keys that existed are modified.
+            if (KeyOps.delete(ks, key(key))) {
+                keyModified(key);
+                n++;
             }
         }
         return n;
@@ -66,12 +68,24 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
     @Override
     default void rename(final byte[] key, final byte[] newKey) {
         KeyOps.rename(keyspace(), key(key), key(newKey), false);
-        ready(databaseIndex(), newKey);
+        renamed(key, newKey);
     }
 
     @Override
     default boolean renamenx(final byte[] key, final byte[] newKey) {
-        return ready(newKey, KeyOps.rename(keyspace(), key(key), key(newKey), true));
+        final boolean renamed = KeyOps.rename(keyspace(), key(key), key(newKey), true);
+        if (renamed) {
+            renamed(key, newKey);
+        }
+        return renamed;
+    }
+
+    /** A rename modifies both keys, unless it renamed a key to itself (which Redis does not signal). */
+    private void renamed(final byte[] key, final byte[] newKey) {
+        if (!java.util.Arrays.equals(key, newKey)) {
+            keyModified(key);
+            keyModified(newKey);
+        }
     }
 
     @Override
@@ -81,8 +95,12 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
         if (destinationDb < 0 || destinationDb >= engine().databaseCount()) {
             throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
         }
-        return ready(destinationDb, destination,
-            KeyOps.copy(from, engine().keyspace(destinationDb), key(source), key(destination), replace));
+        final boolean copied =
+            KeyOps.copy(from, engine().keyspace(destinationDb), key(source), key(destination), replace);
+        if (copied) {
+            keyModified(destinationDb, destination);
+        }
+        return copied;
     }
 
     @Override
@@ -91,7 +109,12 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
         if (db < 0 || db >= engine().databaseCount()) {
             throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
         }
-        return ready(db, key, KeyOps.move(from, engine().keyspace(db), key(key)));
+        final boolean moved = KeyOps.move(from, engine().keyspace(db), key(key));
+        if (moved) {
+            keyModified(key);
+            keyModified(db, key);
+        }
+        return moved;
     }
 
     @Override
@@ -103,22 +126,28 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default boolean expire(final byte[] key, final long seconds, final ExpireCondition condition) {
-        return ExpireOps.expire(keyspace(), key(key), seconds, true, true, condition, "expire");
+        return expired(key, ExpireOps.expire(keyspace(), key(key), seconds, true, true, condition, "expire"));
     }
 
     @Override
     default boolean pexpire(final byte[] key, final long millis, final ExpireCondition condition) {
-        return ExpireOps.expire(keyspace(), key(key), millis, false, true, condition, "pexpire");
+        return expired(key, ExpireOps.expire(keyspace(), key(key), millis, false, true, condition, "pexpire"));
     }
 
     @Override
     default boolean expireat(final byte[] key, final long unixSeconds, final ExpireCondition condition) {
-        return ExpireOps.expire(keyspace(), key(key), unixSeconds, true, false, condition, "expireat");
+        return expired(key, ExpireOps.expire(keyspace(), key(key), unixSeconds, true, false, condition, "expireat"));
     }
 
     @Override
     default boolean pexpireat(final byte[] key, final long unixMillis, final ExpireCondition condition) {
-        return ExpireOps.expire(keyspace(), key(key), unixMillis, false, false, condition, "pexpireat");
+        return expired(key,
+            ExpireOps.expire(keyspace(), key(key), unixMillis, false, false, condition, "pexpireat"));
+    }
+
+    /** An EXPIRE that answered true set the TTL or deleted the key; one that answered false changed nothing. */
+    private boolean expired(final byte[] key, final boolean set) {
+        return modifiedIf(set, key, set);
     }
 
     @Override
@@ -133,7 +162,8 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default boolean persist(final byte[] key) {
-        return ExpireOps.persist(keyspace(), key(key));
+        final boolean persisted = ExpireOps.persist(keyspace(), key(key));
+        return modifiedIf(persisted, key, persisted);
     }
 
     @Override

@@ -17,7 +17,7 @@ import io.minikv.engine.type.StringOps;
  * The {@link KvStore} of one database of an {@link Engine}: checks arguments and the lifecycle, then delegates to the
  * command families in {@code engine.type}. Thread-safe.
  * <p>
- * The class holds the shared plumbing (keyspace, ready-key announcements, databases, lifecycle) and the GET/SET hot
+ * The class holds the shared plumbing (keyspace, modified-key announcements, databases, lifecycle) and the GET/SET hot
  * path; each command group's delegations are default methods of its package-private interface
  * ({@link EmbeddedStrings}, {@link EmbeddedKeys}, {@link EmbeddedSortedSets}, {@link EmbeddedSets},
  * {@link EmbeddedLists}, {@link EmbeddedHashes}), mirroring the public {@code Kv*} group interfaces.
@@ -28,13 +28,17 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
 
     private final Engine engine;
     private final int index;
-    /** Whether writes that may give a key elements tell the engine's {@link ReadyKeyListener}s. */
-    private final boolean announce;
+    /** Told of every key a write through this view modifies: the engine's listeners, or a server's own. */
+    private final KeyModifiedListener listener;
+    /** This view's siblings, one per database, telling the same listener: what {@link #database} returns. */
+    private final EmbeddedKvStore[] siblings;
 
-    EmbeddedKvStore(final Engine engine, final int index, final boolean announce) {
+    EmbeddedKvStore(final Engine engine, final int index, final KeyModifiedListener listener,
+        final EmbeddedKvStore[] siblings) {
         this.engine = engine;
         this.index = index;
-        this.announce = announce;
+        this.listener = listener;
+        this.siblings = siblings;
     }
 
     @Override
@@ -49,10 +53,8 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     }
 
     @Override
-    public void ready(final int database, final byte[] key) {
-        if (announce) {
-            engine.keyReady(database, key);
-        }
+    public void keyModified(final int database, final byte[] key) {
+        listener.keyModified(database, key);
     }
 
     // ------------------------------------------------------------------------------------------------ databases
@@ -60,7 +62,8 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     @Override
     public KvStore database(final int index) {
         engine.checkOpen();
-        return announce ? engine.view(index) : engine.unannounced(index);
+        engine.view(index);
+        return siblings[index];
     }
 
     @Override
@@ -105,8 +108,7 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
         StringOps.checkLength(value.length);
         final boolean written = StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
         if (written) {
-            // A server's WATCH hears of the application's SETs; nothing is done while no server listens.
-            ready(index, key);
+            listener.keyModified(index, key);
         }
         return written;
     }
@@ -117,15 +119,23 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
         Objects.requireNonNull(args, "args");
         StringOps.checkLength(valueLength);
         final Keyspace ks = keyspace();
+        final boolean written;
         if (!NativeBytes.addressable(key) || !NativeBytes.addressable(value)) {
             final byte[] k = new byte[keyLength];
             key.get(keyOffset, k);
             final byte[] v = new byte[valueLength];
             value.get(valueOffset, v);
-            return StringOps.set(ks, k, BASE, keyLength, v, BASE, valueLength, args);
+            written = StringOps.set(ks, k, BASE, keyLength, v, BASE, valueLength, args);
+        } else {
+            written = StringOps.set(ks, NativeBytes.base(key), NativeBytes.offset(key, keyOffset, keyLength),
+                keyLength, NativeBytes.base(value), NativeBytes.offset(value, valueOffset, valueLength), valueLength,
+                args);
         }
-        return StringOps.set(ks, NativeBytes.base(key), NativeBytes.offset(key, keyOffset, keyLength), keyLength,
-            NativeBytes.base(value), NativeBytes.offset(value, valueOffset, valueLength), valueLength, args);
+        if (written) {
+            // The listener copies the key only when it has something to do with it: the hot path stays copy-free.
+            listener.keyModified(index, key, keyOffset, keyLength);
+        }
+        return written;
     }
 
     // ---------------------------------------------------------------------------------- database size and flush

@@ -35,42 +35,44 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default long lpush(final byte[] key, final byte[]... elements) {
-        return ready(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false));
+        return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false));
     }
 
     @Override
     default long rpush(final byte[] key, final byte[]... elements) {
-        return ready(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false));
+        return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false));
     }
 
     @Override
     default long lpushx(final byte[] key, final byte[]... elements) {
-        return ready(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true));
+        return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true));
     }
 
     @Override
     default long rpushx(final byte[] key, final byte[]... elements) {
-        return ready(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true));
+        return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true));
     }
 
     @Override
     default byte[] lpop(final byte[] key) {
-        return ListOps.pop(keyspace(), key(key), ListEnd.LEFT);
+        final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.LEFT);
+        return modifiedIf(popped != null, key, popped);
     }
 
     @Override
     default List<byte[]> lpop(final byte[] key, final long count) {
-        return ListOps.pop(keyspace(), key(key), ListEnd.LEFT, count);
+        return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.LEFT, count));
     }
 
     @Override
     default byte[] rpop(final byte[] key) {
-        return ListOps.pop(keyspace(), key(key), ListEnd.RIGHT);
+        final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.RIGHT);
+        return modifiedIf(popped != null, key, popped);
     }
 
     @Override
     default List<byte[]> rpop(final byte[] key, final long count) {
-        return ListOps.pop(keyspace(), key(key), ListEnd.RIGHT, count);
+        return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.RIGHT, count));
     }
 
     @Override
@@ -91,22 +93,26 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
     @Override
     default void lset(final byte[] key, final long index, final byte[] element) {
         ListOps.lset(keyspace(), key(key), index, element(element));
+        keyModified(key);
     }
 
     @Override
     default long linsert(final byte[] key, final boolean before, final byte[] pivot, final byte[] element) {
-        return ready(key, ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
+        return modifiedIfAny(key, ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
             element(element)));
     }
 
     @Override
     default long lrem(final byte[] key, final long count, final byte[] element) {
-        return ListOps.lrem(keyspace(), key(key), count, element(element));
+        return modifiedIfAny(key, ListOps.lrem(keyspace(), key(key), count, element(element)));
     }
 
     @Override
     default void ltrim(final byte[] key, final long start, final long stop) {
-        ListOps.ltrim(keyspace(), key(key), start, stop);
+        if (ListOps.ltrim(keyspace(), key(key), start, stop)) {
+            // Even when every element is kept, as Redis signals LTRIM on any existing list.
+            keyModified(key);
+        }
     }
 
     @Override
@@ -126,18 +132,33 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default byte[] lmove(final byte[] source, final byte[] destination, final ListEnd from, final ListEnd to) {
-        return ready(destination, ListOps.lmove(keyspace(), key(source), key(destination),
+        return moved(source, destination, ListOps.lmove(keyspace(), key(source), key(destination),
             Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to")));
     }
 
     @Override
     default byte[] rpoplpush(final byte[] source, final byte[] destination) {
-        return ready(destination,
+        return moved(source, destination,
             ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT));
+    }
+
+    /** An element that moved modified both keys (one, when they are the same). */
+    private byte[] moved(final byte[] source, final byte[] destination, final byte[] element) {
+        if (element != null) {
+            keyModified(source);
+            if (!java.util.Arrays.equals(source, destination)) {
+                keyModified(destination);
+            }
+        }
+        return element;
     }
 
     @Override
     default KeyedElements lmpop(final ListEnd end, final long count, final byte[]... keys) {
-        return ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
+        final KeyedElements popped = ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
+        if (popped != null) {
+            keyModified(popped.key());
+        }
+        return popped;
     }
 }

@@ -14,6 +14,7 @@ import io.minikv.api.KvSets;
 import io.minikv.api.SScanResult;
 import io.minikv.engine.type.SetOps;
 import io.minikv.engine.type.SetStoreOps;
+import io.minikv.engine.type.Written;
 
 /**
  * The set commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
@@ -23,12 +24,12 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sadd(final byte[] key, final byte[]... members) {
-        return SetOps.sadd(keyspace(), key(key), nonEmpty(members(members)));
+        return modifiedIfAny(key, SetOps.sadd(keyspace(), key(key), nonEmpty(members(members))));
     }
 
     @Override
     default long srem(final byte[] key, final byte[]... members) {
-        return SetOps.srem(keyspace(), key(key), nonEmpty(members(members)));
+        return modifiedIfAny(key, SetOps.srem(keyspace(), key(key), nonEmpty(members(members))));
     }
 
     @Override
@@ -58,13 +59,13 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default byte[] spop(final byte[] key) {
-        final List<byte[]> one = SetOps.spop(keyspace(), key(key), 1, ThreadLocalRandom.current());
+        final List<byte[]> one = modifiedIfAny(key, SetOps.spop(keyspace(), key(key), 1, ThreadLocalRandom.current()));
         return one.isEmpty() ? null : one.get(0);
     }
 
     @Override
     default List<byte[]> spop(final byte[] key, final long count) {
-        return SetOps.spop(keyspace(), key(key), count, ThreadLocalRandom.current());
+        return modifiedIfAny(key, SetOps.spop(keyspace(), key(key), count, ThreadLocalRandom.current()));
     }
 
     @Override
@@ -80,7 +81,15 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default boolean smove(final byte[] source, final byte[] destination, final byte[] member) {
-        return SetStoreOps.smove(keyspace(), key(source), key(destination), Objects.requireNonNull(member, "member"));
+        final int moved =
+            SetStoreOps.smove(keyspace(), key(source), key(destination), Objects.requireNonNull(member, "member"));
+        if ((moved & SetStoreOps.SMOVE_REMOVED) != 0) {
+            keyModified(source);
+        }
+        if ((moved & SetStoreOps.SMOVE_ADDED) != 0) {
+            keyModified(destination);
+        }
+        return (moved & SetStoreOps.SMOVE_FOUND) != 0;
     }
 
     @Override
@@ -90,7 +99,8 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sinterstore(final byte[] destination, final byte[]... keys) {
-        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.INTER, key(destination), keys(keys));
+        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.INTER, key(destination),
+            keys(keys)));
     }
 
     @Override
@@ -105,7 +115,8 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sunionstore(final byte[] destination, final byte[]... keys) {
-        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.UNION, key(destination), keys(keys));
+        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.UNION, key(destination),
+            keys(keys)));
     }
 
     @Override
@@ -115,7 +126,8 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sdiffstore(final byte[] destination, final byte[]... keys) {
-        return SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.DIFF, key(destination), keys(keys));
+        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.DIFF, key(destination),
+            keys(keys)));
     }
 
     @Override
@@ -124,6 +136,11 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
             throw KvError.SYNTAX.exception();
         }
         return SetOps.sscan(keyspace(), key(key), cursor, pattern, count);
+    }
+
+    /** A store command modified its destination unless the result was empty and the destination missing. */
+    private long stored(final byte[] destination, final Written<Long> w) {
+        return modifiedIf(w.modified(), destination, (long) w.reply());
     }
 
     private static byte[][] nonEmpty(final byte[][] members) {

@@ -20,6 +20,7 @@ import io.minikv.api.ZRangeQuery;
 import io.minikv.api.ZScanResult;
 import io.minikv.engine.type.SortedSetOps;
 import io.minikv.engine.type.SortedSetStoreOps;
+import io.minikv.engine.type.Written;
 
 /**
  * The sorted-set commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
@@ -29,7 +30,7 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zadd(final byte[] key, final double score, final byte[] member) {
-        return ready(key, SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
+        return written(key, SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
             List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score))));
     }
 
@@ -38,24 +39,26 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
         if (members.isEmpty()) {
             throw new IllegalArgumentException("at least one member is needed");
         }
-        return ready(key, SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members));
+        return written(key, SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members));
     }
 
     @Override
     default Double zaddIncr(final byte[] key, final ZAddArgs args, final double increment, final byte[] member) {
-        return ready(key, SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"),
-            increment, Objects.requireNonNull(member, "member")));
+        final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"),
+            increment, Objects.requireNonNull(member, "member"));
+        return modifiedIf(w.modified(), key, w.reply());
     }
 
     @Override
     default double zincrby(final byte[] key, final double increment, final byte[] member) {
-        return ready(key, SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
-            Objects.requireNonNull(member, "member")));
+        final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
+            Objects.requireNonNull(member, "member"));
+        return modifiedIf(w.modified(), key, (double) w.reply());
     }
 
     @Override
     default long zrem(final byte[] key, final byte[]... members) {
-        return SortedSetOps.zrem(keyspace(), key(key), members(members));
+        return modifiedIfAny(key, SortedSetOps.zrem(keyspace(), key(key), members(members)));
     }
 
     @Override
@@ -97,7 +100,7 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zrangestore(final byte[] destination, final byte[] source, final ZRangeQuery query) {
-        return ready(destination, SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
+        return written(destination, SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
             Objects.requireNonNull(query, "query")));
     }
 
@@ -120,17 +123,21 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default List<ScoredMember> zpopmin(final byte[] key, final long count) {
-        return SortedSetOps.pop(keyspace(), key(key), false, count);
+        return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), false, count));
     }
 
     @Override
     default List<ScoredMember> zpopmax(final byte[] key, final long count) {
-        return SortedSetOps.pop(keyspace(), key(key), true, count);
+        return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), true, count));
     }
 
     @Override
     default KeyedMembers zmpop(final boolean max, final long count, final byte[]... keys) {
-        return SortedSetOps.zmpop(keyspace(), keys(keys), max, count);
+        final KeyedMembers popped = SortedSetOps.zmpop(keyspace(), keys(keys), max, count);
+        if (popped != null) {
+            keyModified(popped.key());
+        }
+        return popped;
     }
 
     @Override
@@ -146,19 +153,19 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zremrangebyrank(final byte[] key, final long start, final long stop) {
-        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop));
+        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop)));
     }
 
     @Override
     default long zremrangebyscore(final byte[] key, final ScoreBound min, final ScoreBound max) {
-        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byScore(Objects.requireNonNull(min, "min"),
-            Objects.requireNonNull(max, "max")));
+        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
+            ZRangeQuery.byScore(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
     }
 
     @Override
     default long zremrangebylex(final byte[] key, final LexBound min, final LexBound max) {
-        return SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byLex(Objects.requireNonNull(min, "min"),
-            Objects.requireNonNull(max, "max")));
+        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
+            ZRangeQuery.byLex(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
     }
 
     @Override
@@ -181,20 +188,20 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
     @Override
     default long zunionstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return ready(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION,
+        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION,
             key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
     }
 
     @Override
     default long zinterstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return ready(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER,
+        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER,
             key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
     }
 
     @Override
     default long zdiffstore(final byte[] destination, final byte[]... keys) {
-        return ready(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF,
+        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF,
             key(destination), keys(keys), null, Aggregate.SUM));
     }
 
@@ -216,5 +223,10 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
         final long limit) {
         return SortedSetOps.zquery(keyspace(), key(key), score, Objects.requireNonNull(member, "member"), offset,
             limit);
+    }
+
+    /** Announces a ZADD's or a store command's key when the engine says it changed, then returns the count. */
+    private long written(final byte[] key, final Written<Long> w) {
+        return modifiedIf(w.modified(), key, (long) w.reply());
     }
 }

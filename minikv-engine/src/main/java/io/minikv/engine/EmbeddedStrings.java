@@ -9,9 +9,11 @@ import java.util.Objects;
 import io.minikv.api.Expiration;
 import io.minikv.api.KvStrings;
 import io.minikv.api.SetArgs;
+import io.minikv.api.SetCondition;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.type.StringOps;
+import io.minikv.engine.type.Written;
 
 /**
  * The string commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
@@ -25,17 +27,23 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
     default byte[] setGet(final byte[] key, final byte[] value, final SetArgs args) {
         Objects.requireNonNull(value, "value");
         StringOps.checkLength(value.length);
-        return StringOps.setGet(keyspace(), key(key), value, Objects.requireNonNull(args, "args"));
+        final byte[] old = StringOps.setGet(keyspace(), key(key), value, Objects.requireNonNull(args, "args"));
+        // Written unless NX found a value or XX found none (a present string's value is never null).
+        final boolean written = args.condition() == SetCondition.ALWAYS
+            || (args.condition() == SetCondition.IF_ABSENT) == (old == null);
+        return modifiedIf(written, key, old);
     }
 
     @Override
     default byte[] getdel(final byte[] key) {
-        return StringOps.getdel(keyspace(), key(key));
+        final byte[] value = StringOps.getdel(keyspace(), key(key));
+        return modifiedIf(value != null, key, value);
     }
 
     @Override
     default byte[] getex(final byte[] key, final Expiration expiration) {
-        return StringOps.getex(keyspace(), key(key), expiration);
+        final Written<byte[]> w = StringOps.getex(keyspace(), key(key), expiration);
+        return modifiedIf(w.modified(), key, w.reply());
     }
 
     @Override
@@ -58,6 +66,7 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
             final byte[] value = Objects.requireNonNull(keysAndValues[i + 1], "value");
             StringOps.checkLength(value.length);
             StringOps.set(ks, key, base, key.length, value, base, value.length, SetArgs.PLAIN);
+            keyModified(key);
         }
     }
 
@@ -68,7 +77,13 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
             key(keysAndValues[i]);
             StringOps.checkLength(Objects.requireNonNull(keysAndValues[i + 1], "value").length);
         }
-        return StringOps.msetnx(keyspace(), keysAndValues);
+        final boolean set = StringOps.msetnx(keyspace(), keysAndValues);
+        if (set) {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                keyModified(keysAndValues[i]);
+            }
+        }
+        return set;
     }
 
     private static void checkPairs(final byte[][] keysAndValues) {
@@ -79,7 +94,8 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default long append(final byte[] key, final byte[] value) {
-        return StringOps.append(keyspace(), key(key), Objects.requireNonNull(value, "value"));
+        // APPEND modifies even with nothing to append: it creates a missing key.
+        return modified(key, StringOps.append(keyspace(), key(key), Objects.requireNonNull(value, "value")));
     }
 
     @Override
@@ -94,16 +110,18 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default long setrange(final byte[] key, final long offset, final byte[] value) {
-        return StringOps.setrange(keyspace(), key(key), offset, Objects.requireNonNull(value, "value"));
+        final long length = StringOps.setrange(keyspace(), key(key), offset, Objects.requireNonNull(value, "value"));
+        // Nothing to write changes nothing, not even a missing key.
+        return modifiedIf(value.length > 0, key, length);
     }
 
     @Override
     default long incrby(final byte[] key, final long increment) {
-        return StringOps.incrby(keyspace(), key(key), increment);
+        return modified(key, StringOps.incrby(keyspace(), key(key), increment));
     }
 
     @Override
     default String incrbyfloat(final byte[] key, final double increment) {
-        return StringOps.incrbyfloat(keyspace(), key(key), increment);
+        return modified(key, StringOps.incrbyfloat(keyspace(), key(key), increment));
     }
 }

@@ -33,10 +33,10 @@ public final class Engine implements EngineStats {
     private final MemoryBudget budget;
     private final Keyspace[] databases;
     private final EmbeddedKvStore[] views;
-    /** The same databases, for callers that announce their writes themselves: writes through them tell nobody. */
-    private final EmbeddedKvStore[] unannouncedViews;
-    /** Copy-on-write: read on every announced write, changed only when a server starts or stops. */
-    private volatile ReadyKeyListener[] readyKeyListeners = new ReadyKeyListener[0];
+    /** Copy-on-write: read on every write through {@link #views}, changed only when a server starts or stops. */
+    private volatile KeyModifiedListener[] keyModifiedListeners = new KeyModifiedListener[0];
+    /** What {@link #views} tell of the keys they modify: every registered listener. */
+    private final KeyModifiedListener broadcast = new Broadcast();
     private final AtomicLong expiredKeys = new AtomicLong();
     private final Thread expiryThread;
     /** Saves run one at a time: they share no state, but two at once would only compete for the disk. */
@@ -53,14 +53,11 @@ public final class Engine implements EngineStats {
         this.budget = new MemoryBudget(options.maxMemoryBytes());
         final int count = options.databases();
         this.databases = new Keyspace[count];
-        this.views = new EmbeddedKvStore[count];
-        this.unannouncedViews = new EmbeddedKvStore[count];
         for (int i = 0; i < count; i++) {
             // Database 0 gets the initial capacity; the others usually stay small.
             databases[i] = new Keyspace(i, i == 0 ? options.initialCapacity() : 1, budget, clock);
-            views[i] = new EmbeddedKvStore(this, i, true);
-            unannouncedViews[i] = new EmbeddedKvStore(this, i, false);
         }
+        this.views = viewsTelling(broadcast);
         if (options.activeExpiry()) {
             expiryThread = new Thread(this::expiryLoop, "minikv-active-expiry");
             expiryThread.setDaemon(true);
@@ -169,15 +166,15 @@ public final class Engine implements EngineStats {
     }
 
     /**
-     * Starts telling a listener about keys that writes through this store's views may have made ready.
+     * Starts telling a listener about the keys writes through this store's views modify.
      *
      * @param listener not null; added once per call.
      */
-    public synchronized void addReadyKeyListener(final ReadyKeyListener listener) {
-        final ReadyKeyListener[] current = readyKeyListeners;
-        final ReadyKeyListener[] next = java.util.Arrays.copyOf(current, current.length + 1);
+    public synchronized void addKeyModifiedListener(final KeyModifiedListener listener) {
+        final KeyModifiedListener[] current = keyModifiedListeners;
+        final KeyModifiedListener[] next = java.util.Arrays.copyOf(current, current.length + 1);
         next[current.length] = java.util.Objects.requireNonNull(listener, "listener");
-        readyKeyListeners = next;
+        keyModifiedListeners = next;
     }
 
     /**
@@ -185,38 +182,60 @@ public final class Engine implements EngineStats {
      *
      * @param listener the listener.
      */
-    public synchronized void removeReadyKeyListener(final ReadyKeyListener listener) {
-        final ReadyKeyListener[] current = readyKeyListeners;
+    public synchronized void removeKeyModifiedListener(final KeyModifiedListener listener) {
+        final KeyModifiedListener[] current = keyModifiedListeners;
         for (int i = 0; i < current.length; i++) {
             if (current[i] == listener) {
-                final ReadyKeyListener[] next = new ReadyKeyListener[current.length - 1];
+                final KeyModifiedListener[] next = new KeyModifiedListener[current.length - 1];
                 System.arraycopy(current, 0, next, 0, i);
                 System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                readyKeyListeners = next;
+                keyModifiedListeners = next;
                 return;
             }
         }
     }
 
     /**
-     * Returns a database as a store whose writes are not announced to {@link ReadyKeyListener}s: for a server, which
-     * announces the keys its commands wrote itself, once each command (or transaction) has run. Its
-     * {@code database(n)} returns unannounced views too.
+     * Returns a database as a store whose writes tell only {@code own} of the keys they modify, not the registered
+     * {@link KeyModifiedListener}s: for a server, whose own commands must fail WATCHes at once but wake blocked
+     * clients only once each command (or transaction) has run, while the application's writes do both. Its
+     * {@code database(n)} returns views telling {@code own} too. Each call makes a new set of views: call it once.
      *
+     * @param own the listener of the view's writes.
      * @param index the database.
      * @return the view.
      * @throws io.minikv.api.KvException when the index is out of range.
      */
-    public KvStore unannounced(final int index) {
+    public KvStore viewTelling(final KeyModifiedListener own, final int index) {
         view(index);
-        return unannouncedViews[index];
+        return viewsTelling(java.util.Objects.requireNonNull(own, "own"))[index];
     }
 
-    /** Tells the listeners, if any, that a write through an announcing view may have made a key ready. */
-    void keyReady(final int index, final byte[] key) {
-        final ReadyKeyListener[] listeners = readyKeyListeners;
-        for (final ReadyKeyListener listener : listeners) {
-            listener.keyReady(index, key);
+    /** Makes one view per database, all telling {@code listener}. */
+    private EmbeddedKvStore[] viewsTelling(final KeyModifiedListener listener) {
+        final EmbeddedKvStore[] all = new EmbeddedKvStore[databases.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = new EmbeddedKvStore(this, i, listener, all);
+        }
+        return all;
+    }
+
+    /** Tells every registered listener. With none (no server runs), a write pays one volatile read. */
+    private final class Broadcast implements KeyModifiedListener {
+        @Override
+        public void keyModified(final int database, final byte[] key) {
+            for (final KeyModifiedListener listener : keyModifiedListeners) {
+                listener.keyModified(database, key);
+            }
+        }
+
+        @Override
+        public void keyModified(final int database, final java.nio.ByteBuffer key, final int offset,
+            final int length) {
+            // Each listener copies the key only if it has something to do with it.
+            for (final KeyModifiedListener listener : keyModifiedListeners) {
+                listener.keyModified(database, key, offset, length);
+            }
         }
     }
 

@@ -91,22 +91,35 @@ public final class KeyOps {
      */
     public static long del(final Keyspace ks, final byte[]... keys) {
         long n = 0;
-        final long now = ks.now();
         for (final byte[] key : keys) {
-            final long hash = KeyHash.hash(key);
-            final Segment s = ks.segment(hash);
-            final long stamp = s.lock().writeLock();
-            try {
-                final int b = s.findLive(hash, key, BASE, key.length, now);
-                if (b >= 0) {
-                    s.removeKey(hash, b);
-                    n++;
-                }
-            } finally {
-                s.lock().unlockWrite(stamp);
+            if (delete(ks, key)) {
+                n++;
             }
         }
         return n;
+    }
+
+    /**
+     * Deletes one key: {@code DEL} is this, key after key, each under its own segment lock.
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @return whether a live key was removed.
+     */
+    public static boolean delete(final Keyspace ks, final byte[] key) {
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            final int b = s.findLive(hash, key, BASE, key.length, ks.now());
+            if (b < 0) {
+                return false;
+            }
+            s.removeKey(hash, b);
+            return true;
+        } finally {
+            s.lock().unlockWrite(stamp);
+        }
     }
 
     // ------------------------------------------------------------------------------------------- iteration

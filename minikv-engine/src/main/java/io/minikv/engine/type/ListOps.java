@@ -320,22 +320,23 @@ public final class ListOps {
      * @param key the key.
      * @param start first index kept.
      * @param stop last index kept.
+     * @return whether the key existed: Redis signals LTRIM on an existing list even when it keeps every element.
      */
-    public static void ltrim(final Keyspace ks, final byte[] key, final long start, final long stop) {
-        ks.writeObject(key, ValueType.LIST, slot -> {
+    public static boolean ltrim(final Keyspace ks, final byte[] key, final long start, final long stop) {
+        return ks.writeObject(key, ValueType.LIST, slot -> {
             final ListValue list = list(slot);
             if (list == null) {
-                return null;
+                return false;
             }
             final int[] r = list.range(start, stop);
             if (r == null) {
                 slot.delete();
-                return null;
+                return true;
             }
             final ElementRing ring = list.ring();
             ring.removeLast(ring.size() - 1 - r[1]);
             ring.removeFirst(r[0]);
-            return null;
+            return true;
         });
     }
 

@@ -18,6 +18,13 @@ import io.minikv.engine.type.set.SetAlgebra;
  * Thread-safe (stateless).
  */
 public final class SetStoreOps {
+    /** {@link #smove}: the member was in the source (SMOVE answers 1). */
+    public static final int SMOVE_FOUND = 1;
+    /** {@link #smove}: the member left the source, a key other than the destination. */
+    public static final int SMOVE_REMOVED = 1 << 1;
+    /** {@link #smove}: the destination did not hold the member and now does. */
+    public static final int SMOVE_ADDED = 1 << 2;
+
     /** The operation of {@link #combine}. */
     public enum Op {
         /** SINTER. */
@@ -81,20 +88,20 @@ public final class SetStoreOps {
      * @param op the operation.
      * @param destination the destination key.
      * @param keys the sources, at least one.
-     * @return the size of the stored set, 0 when the destination was deleted.
+     * @return the size of the stored set, 0 when the destination was deleted; modified unless the result was empty
+     *     and the destination missing.
      */
-    public static long combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys) {
+    public static Written<Long> combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys) {
         check(keys);
         final byte[][] all = Arrays.copyOf(keys, keys.length + 1);
         all[keys.length] = destination;
         try (LockedObjects locked = new LockedObjects(ks, all)) {
             final MemberSet result = compute(op, sources(locked, keys.length));
             if (result.size() == 0) {
-                locked.delete(keys.length);
-                return 0;
+                return new Written<>(0L, locked.delete(keys.length));
             }
             locked.put(keys.length, result);
-            return result.size();
+            return new Written<>((long) result.size(), true);
         }
     }
 
@@ -125,21 +132,22 @@ public final class SetStoreOps {
      * @param source the source key.
      * @param destination the destination key.
      * @param member the member, kept by the destination when added.
-     * @return true when the member was in the source.
+     * @return {@link #SMOVE_FOUND} when the member was in the source (SMOVE's reply), with {@link #SMOVE_REMOVED}
+     *     when it was removed from it (the keys differ) and {@link #SMOVE_ADDED} when the destination did not hold it.
      */
-    public static boolean smove(final Keyspace ks, final byte[] source, final byte[] destination,
+    public static int smove(final Keyspace ks, final byte[] source, final byte[] destination,
         final byte[] member) {
         try (LockedObjects locked = new LockedObjects(ks, source, destination)) {
             final MemberSet src = (MemberSet) locked.value(0, EntryLayout.TYPE_SET);
             if (src == null) {
-                return false;
+                return 0;
             }
             final MemberSet dst = (MemberSet) locked.value(1, EntryLayout.TYPE_SET);
             if (src == dst) {
-                return src.contains(member);
+                return src.contains(member) ? SMOVE_FOUND : 0;
             }
             if (!src.remove(member)) {
-                return false;
+                return 0;
             }
             if (src.size() == 0) {
                 locked.delete(0);
@@ -148,10 +156,9 @@ public final class SetStoreOps {
                 final MemberSet created = new MemberSet();
                 created.add(member);
                 locked.put(1, created);
-            } else {
-                dst.add(member);
+                return SMOVE_FOUND | SMOVE_REMOVED | SMOVE_ADDED;
             }
-            return true;
+            return SMOVE_FOUND | SMOVE_REMOVED | (dst.add(member) ? SMOVE_ADDED : 0);
         }
     }
 }

@@ -148,9 +148,9 @@ public final class SortedSetOps {
      * @param key the key.
      * @param args the options.
      * @param members the pairs.
-     * @return added, or added plus updated with CH.
+     * @return added, or added plus updated with CH; modified when a member was added or its score changed.
      */
-    public static long zadd(final Keyspace ks, final byte[] key, final ZAddArgs args,
+    public static Written<Long> zadd(final Keyspace ks, final byte[] key, final ZAddArgs args,
         final List<ScoredMember> members) {
         for (final ScoredMember m : members) {
             if (Double.isNaN(m.score())) {
@@ -160,7 +160,7 @@ public final class SortedSetOps {
         final int flags = flags(args);
         return write(ks, key, slot -> {
             if (slot.set() == null && args.xx()) {
-                return 0L;
+                return new Written<>(0L, false);
             }
             final SortedSet set = slot.create();
             long added = 0;
@@ -173,7 +173,7 @@ public final class SortedSetOps {
                     updated++;
                 }
             }
-            return args.ch() ? added + updated : added;
+            return new Written<>(args.ch() ? added + updated : added, added + updated > 0);
         });
     }
 
@@ -190,9 +190,10 @@ public final class SortedSetOps {
      * @param args the options.
      * @param increment the increment.
      * @param member the member.
-     * @return the new score, or null when an option prevented it.
+     * @return the new score, or null when an option prevented it; modified when the member was added or its score
+     *     changed (an increment of 0, or one lost to rounding or infinity, changes nothing).
      */
-    public static Double zaddIncr(final Keyspace ks, final byte[] key, final ZAddArgs args, final double increment,
+    public static Written<Double> zaddIncr(final Keyspace ks, final byte[] key, final ZAddArgs args, final double increment,
         final byte[] member) {
         if (Double.isNaN(increment)) {
             throw KvError.NOT_FLOAT.exception();
@@ -200,14 +201,15 @@ public final class SortedSetOps {
         final int flags = flags(args) | SortedSet.IN_INCR;
         return write(ks, key, slot -> {
             if (slot.set() == null && args.xx()) {
-                return null;
+                return new Written<Double>(null, false);
             }
             final SortedSet set = slot.create();
             final int out = set.add(increment, member, flags);
             if ((out & SortedSet.OUT_NAN) != 0) {
                 throw KvError.SCORE_NAN.exception();
             }
-            return (out & SortedSet.OUT_NOP) != 0 ? null : set.lastScore();
+            return new Written<>((out & SortedSet.OUT_NOP) != 0 ? null : set.lastScore(),
+                (out & (SortedSet.OUT_ADDED | SortedSet.OUT_UPDATED)) != 0);
         });
     }
 

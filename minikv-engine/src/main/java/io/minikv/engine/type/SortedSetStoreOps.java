@@ -67,13 +67,13 @@ public final class SortedSetStoreOps {
     }
 
     /** Stores the result at the last key (replacing any type, clearing the TTL), or deletes it if empty. */
-    private static long store(final LockedObjects locked, final int destination, final SortedSet result) {
+    /** Stores a result, or deletes the destination when it is empty: modified unless both were empty. */
+    private static Written<Long> store(final LockedObjects locked, final int destination, final SortedSet result) {
         if (result.size() == 0) {
-            locked.delete(destination);
-            return 0;
+            return new Written<>(0L, locked.delete(destination));
         }
         locked.put(destination, result);
-        return result.size();
+        return new Written<>((long) result.size(), true);
     }
 
     private static byte[][] withDestination(final byte[][] keys, final byte[] destination) {
@@ -139,9 +139,9 @@ public final class SortedSetStoreOps {
      * @param keys the sources.
      * @param weights one per source, or null.
      * @param aggregate the combination.
-     * @return the size of the stored set.
+     * @return the size of the stored set; modified unless the result was empty and the destination missing.
      */
-    public static long combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys,
+    public static Written<Long> combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys,
         final double[] weights, final Aggregate aggregate) {
         check(keys, weights);
         try (LockedObjects locked = new LockedObjects(ks, withDestination(keys, destination))) {
@@ -174,9 +174,9 @@ public final class SortedSetStoreOps {
      * @param destination the destination key.
      * @param source the source key.
      * @param query the selection.
-     * @return the number stored.
+     * @return the number stored; modified unless the result was empty and the destination missing.
      */
-    public static long zrangestore(final Keyspace ks, final byte[] destination, final byte[] source,
+    public static Written<Long> zrangestore(final Keyspace ks, final byte[] destination, final byte[] source,
         final ZRangeQuery query) {
         try (LockedObjects locked = new LockedObjects(ks, source, destination)) {
             final SortedSet src = sources(locked, 1)[0];

@@ -310,9 +310,9 @@ public final class StringOps {
      * @param ks the keyspace.
      * @param key the key.
      * @param expiration the new expiry, PERSIST, or null.
-     * @return the value or null.
+     * @return the value or null; modified when an expiry was set, the key deleted by a past one, or a TTL removed.
      */
-    public static byte[] getex(final Keyspace ks, final byte[] key, final Expiration expiration) {
+    public static Written<byte[]> getex(final Keyspace ks, final byte[] key, final Expiration expiration) {
         final long now = ks.now();
         final boolean persist = expiration != null && expiration.kind() == Expiration.Kind.PERSIST;
         if (expiration != null && expiration.kind() == Expiration.Kind.KEEP_TTL) {
@@ -325,7 +325,7 @@ public final class StringOps {
             final int b = s.findLive(hash, key, BASE, key.length, now);
             if (b < 0) {
                 // Redis answers nil before it looks at the expire time, then checks the type.
-                return null;
+                return new Written<byte[]>(null, false);
             }
             if (s.type(b) != TYPE_STRING) {
                 throw KvError.WRONGTYPE.exception();
@@ -333,15 +333,18 @@ public final class StringOps {
             final long deadline = expiration == null || persist ? 0 : expiration.deadlineMillis(now, "getex");
             final byte[] value = s.value(b);
             if (persist) {
+                final boolean hadTtl = s.expireAt(b) != 0;
                 s.expireAt(b, 0);
-            } else if (expiration != null) {
+                return new Written<>(value, hadTtl);
+            }
+            if (expiration != null) {
                 if (deadline <= now) {
                     s.removeKey(hash, b);
                 } else {
                     s.expireAt(b, deadline);
                 }
             }
-            return value;
+            return new Written<>(value, expiration != null);
         } finally {
             s.lock().unlockWrite(stamp);
         }

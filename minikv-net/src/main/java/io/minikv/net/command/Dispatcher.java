@@ -88,7 +88,7 @@ public final class Dispatcher {
                 if (client.server().blocking().hasWaiters()) {
                     signalWrittenKeys(client, spec, args);
                 }
-                if (client.server().watches().any()) {
+                if (!client.server().commandWritesReported() && client.server().watches().any()) {
                     touchWrittenKeys(client, spec, args);
                 }
             }
@@ -151,7 +151,11 @@ public final class Dispatcher {
         client.reply().raw(SharedReplies.QUEUED);
     }
 
-    /** Marks the clients watching the keys a write command named (its key positions from the spec). */
+    /**
+     * Marks the clients watching the keys a write command named (its key positions from the spec): only for a store
+     * that does not report the keys it modified, since it over-approximates (a DEL of a missing key, an SADD of a
+     * present member fail a WATCH here, not in Redis).
+     */
     private static void touchWrittenKeys(final Client client, final CommandSpec spec, final CommandArgs args) {
         if (spec.firstKey() <= 0) {
             return;

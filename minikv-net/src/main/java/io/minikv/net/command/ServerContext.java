@@ -2,9 +2,10 @@ package io.minikv.net.command;
 
 import io.minikv.api.KvStore;
 import io.minikv.engine.Engine;
-import io.minikv.engine.ReadyKeyListener;
+import io.minikv.engine.KeyModifiedListener;
 import io.minikv.net.resp.RespLimits;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,8 +41,9 @@ public final class ServerContext {
     private final int databases;
     private final long maxMemoryBytes;
     private final Engine engine;
-    private final ReadyKeyListener readyKeyListener = this::keyReadyByApplication;
     private final WatchedKeys watches = new WatchedKeys();
+    /** Hears the application's writes through the store: they fail WATCHes and wake blocked clients at once. */
+    private final KeyModifiedListener applicationWrites = new ApplicationWrites();
     private final ExecGate execGate = new ExecGate();
     private final Dispatcher dispatcher;
     private volatile int port;
@@ -68,9 +70,10 @@ public final class ServerContext {
         final String requirePassword, final int maxClients, final int timeoutSeconds, final long maxMemoryBytes,
         final RespLimits limits) {
         this.engine = engineOf(store);
-        // Commands write through a view that tells no ReadyKeyListener: the dispatcher signals the keys each command
-        // wrote once it (or its transaction) has run, as Redis does; the listener is for the application's writes.
-        this.store = engine != null ? engine.unannounced(store.databaseIndex()) : store;
+        // Commands write through views of their own: each key a command modifies fails the WATCHes on it at once
+        // (as Redis's signalModifiedKey), while blocked clients are woken by the dispatcher once the command (or its
+        // transaction) has run, as Redis serves them; the engine's listeners are for the application's writes.
+        this.store = engine != null ? engine.viewTelling(new CommandWrites(watches), store.databaseIndex()) : store;
         this.table = table;
         this.dispatcher = new Dispatcher(table);
         this.bindAddress = bindAddress;
@@ -186,9 +189,10 @@ public final class ServerContext {
     }
 
     /**
-     * Starts or stops waking blocked clients on writes the embedding application makes through the store directly
-     * (an LPUSH through {@code KvStore} serves a client blocked in BLPOP, as one through a connection would). Only
-     * for mini-kv's engine; another {@code KvStore} implementation has no way to tell.
+     * Starts or stops hearing of the writes the embedding application makes through the store directly: each key
+     * one modifies fails the WATCHes on it and wakes the clients blocked on it (an LPUSH through {@code KvStore}
+     * serves a client blocked in BLPOP), as a write through a connection would. Only for mini-kv's engine; another
+     * {@code KvStore} implementation has no way to tell.
      *
      * @param on true when the server starts, false when it stops.
      */
@@ -197,10 +201,21 @@ public final class ServerContext {
             return;
         }
         if (on) {
-            engine.addReadyKeyListener(readyKeyListener);
+            engine.addKeyModifiedListener(applicationWrites);
         } else {
-            engine.removeReadyKeyListener(readyKeyListener);
+            engine.removeKeyModifiedListener(applicationWrites);
         }
+    }
+
+    /**
+     * Returns whether the commands' own writes report the keys they modify (mini-kv's engine): then WATCH hears of
+     * exactly the keys Redis would signal. With another {@code KvStore}, the dispatcher touches the key arguments of
+     * every write command instead.
+     *
+     * @return true for mini-kv's engine.
+     */
+    boolean commandWritesReported() {
+        return engine != null;
     }
 
     /** @return the clients' watched keys. */
@@ -218,10 +233,47 @@ public final class ServerContext {
         return dispatcher;
     }
 
-    private void keyReadyByApplication(final int database, final byte[] key) {
-        watches.touch(database, key);
-        if (blocking.hasWaiters()) {
-            blocking.signal(database, key);
+    /**
+     * The commands' own writes: they touch the watched keys, and nothing else, since blocked clients are served
+     * after the command. While nobody watches, a write costs one volatile read and copies no key.
+     */
+    private static final class CommandWrites implements KeyModifiedListener {
+        private final WatchedKeys watches;
+
+        CommandWrites(final WatchedKeys watches) {
+            this.watches = watches;
+        }
+
+        @Override
+        public void keyModified(final int database, final byte[] key) {
+            watches.touch(database, key);
+        }
+
+        @Override
+        public void keyModified(final int database, final ByteBuffer key, final int offset, final int length) {
+            if (watches.any()) {
+                KeyModifiedListener.super.keyModified(database, key, offset, length);
+            }
+        }
+    }
+
+    /** The application's writes: they touch the watched keys and wake the clients blocked on them. */
+    private final class ApplicationWrites implements KeyModifiedListener {
+        @Override
+        public void keyModified(final int database, final byte[] key) {
+            watches.touch(database, key);
+            if (blocking.hasWaiters()) {
+                blocking.signal(database, key);
+            }
+        }
+
+        @Override
+        public void keyModified(final int database, final ByteBuffer key, final int offset, final int length) {
+            // Only SETs come this way: they fail WATCHes, and leave blocked clients (who wait for lists and sorted
+            // sets) waiting.
+            if (watches.any()) {
+                KeyModifiedListener.super.keyModified(database, key, offset, length);
+            }
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The keys clients WATCH, as Redis's {@code watched_keys} dictionary: a write to a watched key marks every client
- * watching it, whose next EXEC then fails with a null array. Writes over RESP are reported by the dispatcher (the
- * key positions of each write command), flushes by FLUSHDB/FLUSHALL, and the embedding application's writes by the
- * engine's ready-key announcements.
+ * The keys clients WATCH, as Redis's {@code watched_keys} dictionary: a write that modifies a watched key marks every
+ * client watching it, whose next EXEC then fails with a null array. The engine reports each key a write modified, as
+ * Redis's {@code signalModifiedKey} (a write that changes nothing, such as a DEL of a missing key, is not reported):
+ * the commands' writes through the server's own views, the embedding application's through the engine's
+ * {@link io.minikv.engine.KeyModifiedListener}s. Flushes are reported by FLUSHDB/FLUSHALL; a watched key that
+ * existed and is gone at EXEC (expired, flushed by the application) fails it too ({@link Transaction#watchFailed}).
  * <p>
  * Thread-safe: changes happen under this object's monitor. While nobody watches, {@link #touch} is one volatile
  * read, so the write path pays nothing.

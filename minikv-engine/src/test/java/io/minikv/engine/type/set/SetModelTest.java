@@ -23,6 +23,7 @@ import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.MemoryBudget;
 import io.minikv.engine.type.SetOps;
 import io.minikv.engine.type.SetStoreOps;
+import io.minikv.engine.type.Written;
 import io.minikv.engine.type.StringOps;
 
 /**
@@ -179,7 +180,10 @@ class SetModelTest {
                     final int d = rnd.nextInt(KEYS + 1);
                     final byte[] m = member(rnd, universe);
                     final boolean present = set(k).contains(ByteBuffer.wrap(m));
-                    assertThat(SetStoreOps.smove(ks, key, key(d), m)).as(where).isEqualTo(present);
+                    final int moved = !present ? 0 : d == k ? SetStoreOps.SMOVE_FOUND
+                        : SetStoreOps.SMOVE_FOUND | SetStoreOps.SMOVE_REMOVED
+                            | (set(d).contains(ByteBuffer.wrap(m)) ? 0 : SetStoreOps.SMOVE_ADDED);
+                    assertThat(SetStoreOps.smove(ks, key, key(d), m)).as(where).isEqualTo(moved);
                     if (present && d != k) {
                         set(k).remove(ByteBuffer.wrap(m));
                         set(d).add(ByteBuffer.wrap(m));
@@ -199,7 +203,9 @@ class SetModelTest {
                     final byte[][] keys = keys(rnd, false);
                     final SetStoreOps.Op o = SetStoreOps.Op.values()[rnd.nextInt(3)];
                     final Set<ByteBuffer> result = expected(o, keys);
-                    assertThat(SetStoreOps.combineStore(ks, o, key, keys)).as(where).isEqualTo(result.size());
+                    final boolean modified = !result.isEmpty() || !set(k).isEmpty();
+                    assertThat(SetStoreOps.combineStore(ks, o, key, keys)).as(where)
+                        .isEqualTo(new Written<>((long) result.size(), modified));
                     model.put(k, result);
                 }
                 default -> {
