@@ -116,10 +116,10 @@ public final class Dispatcher {
     /**
      * Refuses a known command: an error reply that aborts an open transaction, or, when the refused command is EXEC
      * itself, discards the transaction at once with the reason, as Redis's {@code rejectCommand} and
-     * {@code execCommandAbort}.
+     * {@code execCommandAbort}: outside MULTI too (a refused EXEC answers EXECABORT and drops the watches then).
      */
     private static void reject(final Client client, final CommandSpec spec, final String error) {
-        if (client.inMulti() && spec.handler() == TransactionCommands.EXEC) {
+        if (spec.handler() == TransactionCommands.EXEC) {
             final Transaction tx = client.transaction();
             tx.reset();
             tx.unwatch(client.server().watches());

@@ -36,7 +36,8 @@ final class TransactionCommands {
         table.register(spec("discard", 1, flags, TransactionCommands::discard, "Discards a transaction.", "2.0.0"));
         table.register(CommandSpec.of("watch", -2, GROUP, TransactionCommands::watch).flags(flags).keys(1, -1, 1)
             .doc("Monitors changes to keys to determine the execution of a transaction.", "2.2.0").build());
-        table.register(spec("unwatch", 1, flags, TransactionCommands::unwatch,
+        // UNWATCH is queued inside MULTI, as in Redis (it then runs inside EXEC, after the watches were checked).
+        table.register(spec("unwatch", 1, flags & ~CommandSpec.FLAG_TRANSACTION, TransactionCommands::unwatch,
             "Forgets about watched keys of a transaction.", "2.2.0"));
     }
 

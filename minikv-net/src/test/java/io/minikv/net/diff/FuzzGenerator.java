@@ -51,6 +51,13 @@ final class FuzzGenerator {
     private final long absFuture;
     private final long absFutureMs;
     private int index;
+    /** EXEC and DISCARD when supported, which end a transaction the generator opened. */
+    private final List<Gen> transactionEnds = new ArrayList<>();
+    /**
+     * Whether the last MULTI generated is still open (as far as the generator can tell: a MULTI mutated into an error
+     * still counts). Inside it only exactly compared commands are generated, since EXEC's array is compared exactly.
+     */
+    private boolean inMulti;
 
     /** One command family's generator with the rule its replies need. */
     /**
@@ -77,6 +84,10 @@ final class FuzzGenerator {
         for (final Gen g : all) {
             if (supported.contains(g.name())) {
                 gens.add(g);
+                if ((g.name().equals("exec") || g.name().equals("discard")) && transactionEnds.stream()
+                    .noneMatch(e -> e.name().equals(g.name()))) {
+                    transactionEnds.add(g);
+                }
             }
         }
     }
@@ -119,7 +130,7 @@ final class FuzzGenerator {
     /** Returns the next command as a case line. */
     CaseLine next() {
         index++;
-        final Gen g = gens.get(rnd.nextInt(gens.size()));
+        final Gen g = pickGen();
         final List<String> words = new ArrayList<>();
         words.add(rnd.nextInt(20) == 0 ? g.name().toUpperCase(Locale.ROOT) : g.name());
         words.addAll(g.args().apply(this));
@@ -139,6 +150,28 @@ final class FuzzGenerator {
         }
         return new CaseLine("fuzz", index, RespEscape.command(args), List.copyOf(args), null,
             words.get(0).equalsIgnoreCase(g.name()) ? g.rule() : CompareRule.EXACT, 1, false, false, null, null);
+    }
+
+    /**
+     * Picks the next command kind. A transaction ends after about 8 commands (EXEC mostly, DISCARD now and then), and
+     * the commands queued inside it are those compared exactly.
+     */
+    private Gen pickGen() {
+        if (inMulti && !transactionEnds.isEmpty() && rnd.nextInt(8) == 0) {
+            inMulti = false;
+            return transactionEnds.get(rnd.nextInt(4) == 0 ? transactionEnds.size() - 1 : 0);
+        }
+        Gen g = gens.get(rnd.nextInt(gens.size()));
+        while (inMulti && g.rule().kind() != CompareRule.Kind.EXACT) {
+            g = gens.get(rnd.nextInt(gens.size()));
+        }
+        switch (g.name()) {
+            case "multi" -> inMulti = true;
+            case "exec", "discard" -> inMulti = false;
+            default -> {
+            }
+        }
+        return g;
     }
 
     // ---- argument helpers -------------------------------------------------------------------------------------

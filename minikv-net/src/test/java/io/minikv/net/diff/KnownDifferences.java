@@ -29,11 +29,31 @@ final class KnownDifferences {
             final RespReply r = redis.replies().get(i);
             final RespReply m = minikv.replies().get(i);
             if (!r.sameBytes(m)) {
-                final String why = longDouble(r, m);
-                return why != null ? why : negativeZero(r, m);
+                return explainReply(r, m);
             }
         }
         return null;
+    }
+
+    /** Explains one differing reply; in an array (EXEC's), the first element that differs decides, as in a pipeline. */
+    private static String explainReply(final RespReply r, final RespReply m) {
+        final String why = longDouble(r, m);
+        if (why != null) {
+            return why;
+        }
+        if (r.type() == '*' && m.type() == '*' && r.children() != null && m.children() != null
+            && r.children().size() == m.children().size()) {
+            for (int i = 0; i < r.children().size(); i++) {
+                if (!r.children().get(i).sameBytes(m.children().get(i))) {
+                    final String inner = explainReply(r.children().get(i), m.children().get(i));
+                    if (inner != null) {
+                        return inner;
+                    }
+                    break;
+                }
+            }
+        }
+        return negativeZero(r, m);
     }
 
     /**
