@@ -14,7 +14,9 @@ import java.nio.ByteBuffer;
  * lifecycle: closing any closes all.
  * <p>
  * <b>Concurrency.</b> Thread-safe. Each single-key operation is atomic; multi-key operations (DEL with several keys,
- * MSET, MGET, RENAME) are atomic per key.
+ * MSET, MGET, RENAME) are atomic per key. While a {@code MiniKvServer} serves the store, each write also behaves
+ * towards its clients as another client's command: it fails their WATCHes on the keys it modified and waits while
+ * an EXEC runs (reads do not wait; see {@code MiniKvServer}).
  * <p>
  * <b>Nulls.</b> Keys, values and arrays must not be null; a missing key reads as {@code null} where Redis replies nil.
  * <p>

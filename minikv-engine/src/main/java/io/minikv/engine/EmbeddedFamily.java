@@ -34,6 +34,23 @@ interface EmbeddedFamily {
      */
     void keyModified(int database, byte[] key);
 
+    /**
+     * Enters the engine's {@link WriteGate}s before a write, unless this is a server's own view: every write method
+     * runs its whole body, announcements included, between this and {@link #exitWrite}.
+     *
+     * @return the gates entered.
+     */
+    WriteGate[] enterWrite();
+
+    /**
+     * Exits the gates {@link #enterWrite} entered.
+     *
+     * @param gates what it returned.
+     */
+    default void exitWrite(final WriteGate[] gates) {
+        Engine.exitWrite(gates);
+    }
+
     /** Announces {@code key} of this database. */
     default void keyModified(final byte[] key) {
         keyModified(databaseIndex(), key);

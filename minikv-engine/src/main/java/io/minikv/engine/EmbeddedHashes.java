@@ -40,26 +40,42 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hset(final byte[] key, final byte[] field, final byte[] value) {
-        // HSET modifies even when every field already held its value, as Redis signals it.
-        return modified(key, HashOps.hset(keyspace(), key(key), List.of(new FieldValue(field(field), value(value)))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            // HSET modifies even when every field already held its value, as Redis signals it.
+            final FieldValue entry = new FieldValue(field(field), value(value));
+            return modified(key, HashOps.hset(keyspace(), key(key), List.of(entry)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long hset(final byte[] key, final List<FieldValue> entries) {
-        if (entries.isEmpty()) {
-            throw new IllegalArgumentException("at least one field is needed");
+        final WriteGate[] gates = enterWrite();
+        try {
+            if (entries.isEmpty()) {
+                throw new IllegalArgumentException("at least one field is needed");
+            }
+            for (final FieldValue e : entries) {
+                field(e.field());
+                value(e.value());
+            }
+            return modified(key, HashOps.hset(keyspace(), key(key), entries));
+        } finally {
+            exitWrite(gates);
         }
-        for (final FieldValue e : entries) {
-            field(e.field());
-            value(e.value());
-        }
-        return modified(key, HashOps.hset(keyspace(), key(key), entries));
     }
 
     @Override
     default boolean hsetnx(final byte[] key, final byte[] field, final byte[] value) {
-        final boolean set = HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
-        return modifiedIf(set, key, set);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final boolean set = HashOps.hsetnx(keyspace(), key(key), field(field), value(value));
+            return modifiedIf(set, key, set);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -74,7 +90,12 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hdel(final byte[] key, final byte[]... fields) {
-        return modifiedIfAny(key, HashOps.hdel(keyspace(), key(key), fields(fields)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, HashOps.hdel(keyspace(), key(key), fields(fields)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -109,12 +130,22 @@ interface EmbeddedHashes extends KvHashes, EmbeddedFamily {
 
     @Override
     default long hincrby(final byte[] key, final byte[] field, final long increment) {
-        return modified(key, HashOps.hincrby(keyspace(), key(key), field(field), increment));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, HashOps.hincrby(keyspace(), key(key), field(field), increment));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default String hincrbyfloat(final byte[] key, final byte[] field, final double increment) {
-        return modified(key, HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, HashOps.hincrbyfloat(keyspace(), key(key), field(field), increment));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override

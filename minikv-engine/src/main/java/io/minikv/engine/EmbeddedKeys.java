@@ -25,16 +25,21 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default long del(final byte[]... keys) {
-        final Keyspace ks = keyspace();
-        long n = 0;
-        for (final byte[] key : keys) {
-            // Key by key, as KeyOps.del: only the keys that existed are modified.
-            if (KeyOps.delete(ks, key(key))) {
-                keyModified(key);
-                n++;
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Keyspace ks = keyspace();
+            long n = 0;
+            for (final byte[] key : keys) {
+                // Key by key, as KeyOps.del: only the keys that existed are modified.
+                if (KeyOps.delete(ks, key(key))) {
+                    keyModified(key);
+                    n++;
+                }
             }
+            return n;
+        } finally {
+            exitWrite(gates);
         }
-        return n;
     }
 
     @Override
@@ -67,17 +72,27 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default void rename(final byte[] key, final byte[] newKey) {
-        KeyOps.rename(keyspace(), key(key), key(newKey), false);
-        renamed(key, newKey);
+        final WriteGate[] gates = enterWrite();
+        try {
+            KeyOps.rename(keyspace(), key(key), key(newKey), false);
+            renamed(key, newKey);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default boolean renamenx(final byte[] key, final byte[] newKey) {
-        final boolean renamed = KeyOps.rename(keyspace(), key(key), key(newKey), true);
-        if (renamed) {
-            renamed(key, newKey);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final boolean renamed = KeyOps.rename(keyspace(), key(key), key(newKey), true);
+            if (renamed) {
+                renamed(key, newKey);
+            }
+            return renamed;
+        } finally {
+            exitWrite(gates);
         }
-        return renamed;
     }
 
     /** A rename modifies both keys, unless it renamed a key to itself (which Redis does not signal). */
@@ -91,30 +106,40 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
     @Override
     default boolean copy(final byte[] source, final byte[] destination, final int destinationDb,
         final boolean replace) {
-        final Keyspace from = keyspace();
-        if (destinationDb < 0 || destinationDb >= engine().databaseCount()) {
-            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Keyspace from = keyspace();
+            if (destinationDb < 0 || destinationDb >= engine().databaseCount()) {
+                throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+            }
+            final boolean copied =
+                KeyOps.copy(from, engine().keyspace(destinationDb), key(source), key(destination), replace);
+            if (copied) {
+                keyModified(destinationDb, destination);
+            }
+            return copied;
+        } finally {
+            exitWrite(gates);
         }
-        final boolean copied =
-            KeyOps.copy(from, engine().keyspace(destinationDb), key(source), key(destination), replace);
-        if (copied) {
-            keyModified(destinationDb, destination);
-        }
-        return copied;
     }
 
     @Override
     default boolean move(final byte[] key, final int db) {
-        final Keyspace from = keyspace();
-        if (db < 0 || db >= engine().databaseCount()) {
-            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Keyspace from = keyspace();
+            if (db < 0 || db >= engine().databaseCount()) {
+                throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+            }
+            final boolean moved = KeyOps.move(from, engine().keyspace(db), key(key));
+            if (moved) {
+                keyModified(key);
+                keyModified(db, key);
+            }
+            return moved;
+        } finally {
+            exitWrite(gates);
         }
-        final boolean moved = KeyOps.move(from, engine().keyspace(db), key(key));
-        if (moved) {
-            keyModified(key);
-            keyModified(db, key);
-        }
-        return moved;
     }
 
     @Override
@@ -126,23 +151,44 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default boolean expire(final byte[] key, final long seconds, final ExpireCondition condition) {
-        return expired(key, ExpireOps.expire(keyspace(), key(key), seconds, true, true, condition, "expire"));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return expired(key, ExpireOps.expire(keyspace(), key(key), seconds, true, true, condition, "expire"));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default boolean pexpire(final byte[] key, final long millis, final ExpireCondition condition) {
-        return expired(key, ExpireOps.expire(keyspace(), key(key), millis, false, true, condition, "pexpire"));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return expired(key, ExpireOps.expire(keyspace(), key(key), millis, false, true, condition, "pexpire"));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default boolean expireat(final byte[] key, final long unixSeconds, final ExpireCondition condition) {
-        return expired(key, ExpireOps.expire(keyspace(), key(key), unixSeconds, true, false, condition, "expireat"));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return expired(key,
+                ExpireOps.expire(keyspace(), key(key), unixSeconds, true, false, condition, "expireat"));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default boolean pexpireat(final byte[] key, final long unixMillis, final ExpireCondition condition) {
-        return expired(key,
-            ExpireOps.expire(keyspace(), key(key), unixMillis, false, false, condition, "pexpireat"));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return expired(key,
+                ExpireOps.expire(keyspace(), key(key), unixMillis, false, false, condition, "pexpireat"));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     /** An EXPIRE that answered true set the TTL or deleted the key; one that answered false changed nothing. */
@@ -162,8 +208,13 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
 
     @Override
     default boolean persist(final byte[] key) {
-        final boolean persisted = ExpireOps.persist(keyspace(), key(key));
-        return modifiedIf(persisted, key, persisted);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final boolean persisted = ExpireOps.persist(keyspace(), key(key));
+            return modifiedIf(persisted, key, persisted);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override

@@ -26,19 +26,24 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     EmbeddedLists, EmbeddedHashes {
     private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
 
+    private static final WriteGate[] NO_GATES = new WriteGate[0];
+
     private final Engine engine;
     private final int index;
     /** Told of every key a write through this view modifies: the engine's listeners, or a server's own. */
     private final KeyModifiedListener listener;
     /** This view's siblings, one per database, telling the same listener: what {@link #database} returns. */
     private final EmbeddedKvStore[] siblings;
+    /** Whether writes pass the engine's {@link WriteGate}s: the application's views; not a server's own. */
+    private final boolean gated;
 
     EmbeddedKvStore(final Engine engine, final int index, final KeyModifiedListener listener,
-        final EmbeddedKvStore[] siblings) {
+        final EmbeddedKvStore[] siblings, final boolean gated) {
         this.engine = engine;
         this.index = index;
         this.listener = listener;
         this.siblings = siblings;
+        this.gated = gated;
     }
 
     @Override
@@ -55,6 +60,11 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     @Override
     public void keyModified(final int database, final byte[] key) {
         listener.keyModified(database, key);
+    }
+
+    @Override
+    public WriteGate[] enterWrite() {
+        return gated ? engine.enterWrite() : NO_GATES;
     }
 
     // ------------------------------------------------------------------------------------------------ databases
@@ -104,38 +114,49 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
 
     @Override
     public boolean set(final byte[] key, final byte[] value, final SetArgs args) {
-        Objects.requireNonNull(value, "value");
-        StringOps.checkLength(value.length);
-        final boolean written = StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
-        if (written) {
-            listener.keyModified(index, key);
+        final WriteGate[] gates = enterWrite();
+        try {
+            Objects.requireNonNull(value, "value");
+            StringOps.checkLength(value.length);
+            final boolean written =
+                StringOps.set(keyspace(), key(key), BASE, key.length, value, BASE, value.length, args);
+            if (written) {
+                listener.keyModified(index, key);
+            }
+            return written;
+        } finally {
+            exitWrite(gates);
         }
-        return written;
     }
 
     @Override
     public boolean set(final ByteBuffer key, final int keyOffset, final int keyLength, final ByteBuffer value,
         final int valueOffset, final int valueLength, final SetArgs args) {
-        Objects.requireNonNull(args, "args");
-        StringOps.checkLength(valueLength);
-        final Keyspace ks = keyspace();
-        final boolean written;
-        if (!NativeBytes.addressable(key) || !NativeBytes.addressable(value)) {
-            final byte[] k = new byte[keyLength];
-            key.get(keyOffset, k);
-            final byte[] v = new byte[valueLength];
-            value.get(valueOffset, v);
-            written = StringOps.set(ks, k, BASE, keyLength, v, BASE, valueLength, args);
-        } else {
-            written = StringOps.set(ks, NativeBytes.base(key), NativeBytes.offset(key, keyOffset, keyLength),
-                keyLength, NativeBytes.base(value), NativeBytes.offset(value, valueOffset, valueLength), valueLength,
-                args);
+        final WriteGate[] gates = enterWrite();
+        try {
+            Objects.requireNonNull(args, "args");
+            StringOps.checkLength(valueLength);
+            final Keyspace ks = keyspace();
+            final boolean written;
+            if (!NativeBytes.addressable(key) || !NativeBytes.addressable(value)) {
+                final byte[] k = new byte[keyLength];
+                key.get(keyOffset, k);
+                final byte[] v = new byte[valueLength];
+                value.get(valueOffset, v);
+                written = StringOps.set(ks, k, BASE, keyLength, v, BASE, valueLength, args);
+            } else {
+                written = StringOps.set(ks, NativeBytes.base(key), NativeBytes.offset(key, keyOffset, keyLength),
+                    keyLength, NativeBytes.base(value), NativeBytes.offset(value, valueOffset, valueLength),
+                    valueLength, args);
+            }
+            if (written) {
+                // The listener copies the key only when it has something to do with it: the hot path stays copy-free.
+                listener.keyModified(index, key, keyOffset, keyLength);
+            }
+            return written;
+        } finally {
+            exitWrite(gates);
         }
-        if (written) {
-            // The listener copies the key only when it has something to do with it: the hot path stays copy-free.
-            listener.keyModified(index, key, keyOffset, keyLength);
-        }
-        return written;
     }
 
     // ---------------------------------------------------------------------------------- database size and flush
@@ -147,13 +168,23 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
 
     @Override
     public void flushdb() {
-        keyspace().flush();
+        final WriteGate[] gates = enterWrite();
+        try {
+            keyspace().flush();
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     public void flushall() {
-        engine.checkOpen();
-        engine.flushAll();
+        final WriteGate[] gates = enterWrite();
+        try {
+            engine.checkOpen();
+            engine.flushAll();
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- persistence

@@ -35,44 +35,84 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default long lpush(final byte[] key, final byte[]... elements) {
-        return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, false));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long rpush(final byte[] key, final byte[]... elements) {
-        return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, false));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long lpushx(final byte[] key, final byte[]... elements) {
-        return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.LEFT, true));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long rpushx(final byte[] key, final byte[]... elements) {
-        return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.push(keyspace(), key(key), elements(elements), ListEnd.RIGHT, true));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default byte[] lpop(final byte[] key) {
-        final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.LEFT);
-        return modifiedIf(popped != null, key, popped);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.LEFT);
+            return modifiedIf(popped != null, key, popped);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default List<byte[]> lpop(final byte[] key, final long count) {
-        return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.LEFT, count));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.LEFT, count));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default byte[] rpop(final byte[] key) {
-        final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.RIGHT);
-        return modifiedIf(popped != null, key, popped);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final byte[] popped = ListOps.pop(keyspace(), key(key), ListEnd.RIGHT);
+            return modifiedIf(popped != null, key, popped);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default List<byte[]> rpop(final byte[] key, final long count) {
-        return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.RIGHT, count));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.pop(keyspace(), key(key), ListEnd.RIGHT, count));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -92,26 +132,47 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default void lset(final byte[] key, final long index, final byte[] element) {
-        ListOps.lset(keyspace(), key(key), index, element(element));
-        keyModified(key);
+        final WriteGate[] gates = enterWrite();
+        try {
+            ListOps.lset(keyspace(), key(key), index, element(element));
+            keyModified(key);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long linsert(final byte[] key, final boolean before, final byte[] pivot, final byte[] element) {
-        return modifiedIfAny(key, ListOps.linsert(keyspace(), key(key), before, Objects.requireNonNull(pivot, "pivot"),
-            element(element)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.linsert(keyspace(), key(key), before,
+                Objects.requireNonNull(pivot, "pivot"),
+                element(element)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long lrem(final byte[] key, final long count, final byte[] element) {
-        return modifiedIfAny(key, ListOps.lrem(keyspace(), key(key), count, element(element)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, ListOps.lrem(keyspace(), key(key), count, element(element)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default void ltrim(final byte[] key, final long start, final long stop) {
-        if (ListOps.ltrim(keyspace(), key(key), start, stop)) {
-            // Even when every element is kept, as Redis signals LTRIM on any existing list.
-            keyModified(key);
+        final WriteGate[] gates = enterWrite();
+        try {
+            if (ListOps.ltrim(keyspace(), key(key), start, stop)) {
+                // Even when every element is kept, as Redis signals LTRIM on any existing list.
+                keyModified(key);
+            }
+        } finally {
+            exitWrite(gates);
         }
     }
 
@@ -132,14 +193,24 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default byte[] lmove(final byte[] source, final byte[] destination, final ListEnd from, final ListEnd to) {
-        return moved(source, destination, ListOps.lmove(keyspace(), key(source), key(destination),
-            Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to")));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return moved(source, destination, ListOps.lmove(keyspace(), key(source), key(destination),
+                Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to")));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default byte[] rpoplpush(final byte[] source, final byte[] destination) {
-        return moved(source, destination,
-            ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return moved(source, destination,
+                ListOps.lmove(keyspace(), key(source), key(destination), ListEnd.RIGHT, ListEnd.LEFT));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     /** An element that moved modified both keys (one, when they are the same). */
@@ -155,10 +226,16 @@ interface EmbeddedLists extends KvLists, EmbeddedFamily {
 
     @Override
     default KeyedElements lmpop(final ListEnd end, final long count, final byte[]... keys) {
-        final KeyedElements popped = ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
-        if (popped != null) {
-            keyModified(popped.key());
+        final WriteGate[] gates = enterWrite();
+        try {
+            final KeyedElements popped =
+                ListOps.lmpop(keyspace(), keys(keys), Objects.requireNonNull(end, "end"), count);
+            if (popped != null) {
+                keyModified(popped.key());
+            }
+            return popped;
+        } finally {
+            exitWrite(gates);
         }
-        return popped;
     }
 }

@@ -24,12 +24,22 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sadd(final byte[] key, final byte[]... members) {
-        return modifiedIfAny(key, SetOps.sadd(keyspace(), key(key), nonEmpty(members(members))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SetOps.sadd(keyspace(), key(key), nonEmpty(members(members))));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long srem(final byte[] key, final byte[]... members) {
-        return modifiedIfAny(key, SetOps.srem(keyspace(), key(key), nonEmpty(members(members))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SetOps.srem(keyspace(), key(key), nonEmpty(members(members))));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -59,13 +69,24 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default byte[] spop(final byte[] key) {
-        final List<byte[]> one = modifiedIfAny(key, SetOps.spop(keyspace(), key(key), 1, ThreadLocalRandom.current()));
-        return one.isEmpty() ? null : one.get(0);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final List<byte[]> one =
+                modifiedIfAny(key, SetOps.spop(keyspace(), key(key), 1, ThreadLocalRandom.current()));
+            return one.isEmpty() ? null : one.get(0);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default List<byte[]> spop(final byte[] key, final long count) {
-        return modifiedIfAny(key, SetOps.spop(keyspace(), key(key), count, ThreadLocalRandom.current()));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SetOps.spop(keyspace(), key(key), count, ThreadLocalRandom.current()));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -81,15 +102,20 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default boolean smove(final byte[] source, final byte[] destination, final byte[] member) {
-        final int moved =
-            SetStoreOps.smove(keyspace(), key(source), key(destination), Objects.requireNonNull(member, "member"));
-        if ((moved & SetStoreOps.SMOVE_REMOVED) != 0) {
-            keyModified(source);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final int moved =
+                SetStoreOps.smove(keyspace(), key(source), key(destination), Objects.requireNonNull(member, "member"));
+            if ((moved & SetStoreOps.SMOVE_REMOVED) != 0) {
+                keyModified(source);
+            }
+            if ((moved & SetStoreOps.SMOVE_ADDED) != 0) {
+                keyModified(destination);
+            }
+            return (moved & SetStoreOps.SMOVE_FOUND) != 0;
+        } finally {
+            exitWrite(gates);
         }
-        if ((moved & SetStoreOps.SMOVE_ADDED) != 0) {
-            keyModified(destination);
-        }
-        return (moved & SetStoreOps.SMOVE_FOUND) != 0;
     }
 
     @Override
@@ -99,8 +125,13 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sinterstore(final byte[] destination, final byte[]... keys) {
-        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.INTER, key(destination),
-            keys(keys)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.INTER, key(destination),
+                keys(keys)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -115,8 +146,13 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sunionstore(final byte[] destination, final byte[]... keys) {
-        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.UNION, key(destination),
-            keys(keys)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.UNION, key(destination),
+                keys(keys)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -126,8 +162,13 @@ interface EmbeddedSets extends KvSets, EmbeddedFamily {
 
     @Override
     default long sdiffstore(final byte[] destination, final byte[]... keys) {
-        return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.DIFF, key(destination),
-            keys(keys)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return stored(destination, SetStoreOps.combineStore(keyspace(), SetStoreOps.Op.DIFF, key(destination),
+                keys(keys)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override

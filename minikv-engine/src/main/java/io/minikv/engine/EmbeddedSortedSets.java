@@ -30,35 +30,60 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zadd(final byte[] key, final double score, final byte[] member) {
-        return written(key, SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
-            List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return written(key, SortedSetOps.zadd(keyspace(), key(key), ZAddArgs.PLAIN,
+                List.of(new ScoredMember(Objects.requireNonNull(member, "member"), score))));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zadd(final byte[] key, final ZAddArgs args, final List<ScoredMember> members) {
-        if (members.isEmpty()) {
-            throw new IllegalArgumentException("at least one member is needed");
+        final WriteGate[] gates = enterWrite();
+        try {
+            if (members.isEmpty()) {
+                throw new IllegalArgumentException("at least one member is needed");
+            }
+            return written(key, SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members));
+        } finally {
+            exitWrite(gates);
         }
-        return written(key, SortedSetOps.zadd(keyspace(), key(key), Objects.requireNonNull(args, "args"), members));
     }
 
     @Override
     default Double zaddIncr(final byte[] key, final ZAddArgs args, final double increment, final byte[] member) {
-        final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"),
-            increment, Objects.requireNonNull(member, "member"));
-        return modifiedIf(w.modified(), key, w.reply());
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), Objects.requireNonNull(args, "args"),
+                increment, Objects.requireNonNull(member, "member"));
+            return modifiedIf(w.modified(), key, w.reply());
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default double zincrby(final byte[] key, final double increment, final byte[] member) {
-        final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
-            Objects.requireNonNull(member, "member"));
-        return modifiedIf(w.modified(), key, (double) w.reply());
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Written<Double> w = SortedSetOps.zaddIncr(keyspace(), key(key), ZAddArgs.PLAIN, increment,
+                Objects.requireNonNull(member, "member"));
+            return modifiedIf(w.modified(), key, (double) w.reply());
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zrem(final byte[] key, final byte[]... members) {
-        return modifiedIfAny(key, SortedSetOps.zrem(keyspace(), key(key), members(members)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.zrem(keyspace(), key(key), members(members)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -100,8 +125,13 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zrangestore(final byte[] destination, final byte[] source, final ZRangeQuery query) {
-        return written(destination, SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
-            Objects.requireNonNull(query, "query")));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return written(destination, SortedSetStoreOps.zrangestore(keyspace(), key(destination), key(source),
+                Objects.requireNonNull(query, "query")));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -123,21 +153,36 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default List<ScoredMember> zpopmin(final byte[] key, final long count) {
-        return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), false, count));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), false, count));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default List<ScoredMember> zpopmax(final byte[] key, final long count) {
-        return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), true, count));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.pop(keyspace(), key(key), true, count));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default KeyedMembers zmpop(final boolean max, final long count, final byte[]... keys) {
-        final KeyedMembers popped = SortedSetOps.zmpop(keyspace(), keys(keys), max, count);
-        if (popped != null) {
-            keyModified(popped.key());
+        final WriteGate[] gates = enterWrite();
+        try {
+            final KeyedMembers popped = SortedSetOps.zmpop(keyspace(), keys(keys), max, count);
+            if (popped != null) {
+                keyModified(popped.key());
+            }
+            return popped;
+        } finally {
+            exitWrite(gates);
         }
-        return popped;
     }
 
     @Override
@@ -153,19 +198,34 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
 
     @Override
     default long zremrangebyrank(final byte[] key, final long start, final long stop) {
-        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop)));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key), ZRangeQuery.byIndex(start, stop)));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zremrangebyscore(final byte[] key, final ScoreBound min, final ScoreBound max) {
-        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
-            ZRangeQuery.byScore(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
+                ZRangeQuery.byScore(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zremrangebylex(final byte[] key, final LexBound min, final LexBound max) {
-        return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
-            ZRangeQuery.byLex(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modifiedIfAny(key, SortedSetOps.zremrange(keyspace(), key(key),
+                ZRangeQuery.byLex(Objects.requireNonNull(min, "min"), Objects.requireNonNull(max, "max"))));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -188,21 +248,36 @@ interface EmbeddedSortedSets extends KvSortedSets, EmbeddedFamily {
     @Override
     default long zunionstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION,
-            key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.UNION,
+                key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zinterstore(final byte[] destination, final byte[][] keys, final double[] weights,
         final Aggregate aggregate) {
-        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER,
-            key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.INTER,
+                key(destination), keys(keys), weights, Objects.requireNonNull(aggregate, "aggregate")));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long zdiffstore(final byte[] destination, final byte[]... keys) {
-        return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF,
-            key(destination), keys(keys), null, Aggregate.SUM));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return written(destination, SortedSetStoreOps.combineStore(keyspace(), SortedSetStoreOps.Op.DIFF,
+                key(destination), keys(keys), null, Aggregate.SUM));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override

@@ -25,25 +25,40 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default byte[] setGet(final byte[] key, final byte[] value, final SetArgs args) {
-        Objects.requireNonNull(value, "value");
-        StringOps.checkLength(value.length);
-        final byte[] old = StringOps.setGet(keyspace(), key(key), value, Objects.requireNonNull(args, "args"));
-        // Written unless NX found a value or XX found none (a present string's value is never null).
-        final boolean written = args.condition() == SetCondition.ALWAYS
-            || (args.condition() == SetCondition.IF_ABSENT) == (old == null);
-        return modifiedIf(written, key, old);
+        final WriteGate[] gates = enterWrite();
+        try {
+            Objects.requireNonNull(value, "value");
+            StringOps.checkLength(value.length);
+            final byte[] old = StringOps.setGet(keyspace(), key(key), value, Objects.requireNonNull(args, "args"));
+            // Written unless NX found a value or XX found none (a present string's value is never null).
+            final boolean written = args.condition() == SetCondition.ALWAYS
+                || (args.condition() == SetCondition.IF_ABSENT) == (old == null);
+            return modifiedIf(written, key, old);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default byte[] getdel(final byte[] key) {
-        final byte[] value = StringOps.getdel(keyspace(), key(key));
-        return modifiedIf(value != null, key, value);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final byte[] value = StringOps.getdel(keyspace(), key(key));
+            return modifiedIf(value != null, key, value);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default byte[] getex(final byte[] key, final Expiration expiration) {
-        final Written<byte[]> w = StringOps.getex(keyspace(), key(key), expiration);
-        return modifiedIf(w.modified(), key, w.reply());
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Written<byte[]> w = StringOps.getex(keyspace(), key(key), expiration);
+            return modifiedIf(w.modified(), key, w.reply());
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -58,32 +73,42 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default void mset(final byte[]... keysAndValues) {
-        checkPairs(keysAndValues);
-        final Keyspace ks = keyspace();
-        final long base = NativeBytes.BYTE_ARRAY_BASE;
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            final byte[] key = key(keysAndValues[i]);
-            final byte[] value = Objects.requireNonNull(keysAndValues[i + 1], "value");
-            StringOps.checkLength(value.length);
-            StringOps.set(ks, key, base, key.length, value, base, value.length, SetArgs.PLAIN);
-            keyModified(key);
+        final WriteGate[] gates = enterWrite();
+        try {
+            checkPairs(keysAndValues);
+            final Keyspace ks = keyspace();
+            final long base = NativeBytes.BYTE_ARRAY_BASE;
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                final byte[] key = key(keysAndValues[i]);
+                final byte[] value = Objects.requireNonNull(keysAndValues[i + 1], "value");
+                StringOps.checkLength(value.length);
+                StringOps.set(ks, key, base, key.length, value, base, value.length, SetArgs.PLAIN);
+                keyModified(key);
+            }
+        } finally {
+            exitWrite(gates);
         }
     }
 
     @Override
     default boolean msetnx(final byte[]... keysAndValues) {
-        checkPairs(keysAndValues);
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            key(keysAndValues[i]);
-            StringOps.checkLength(Objects.requireNonNull(keysAndValues[i + 1], "value").length);
-        }
-        final boolean set = StringOps.msetnx(keyspace(), keysAndValues);
-        if (set) {
+        final WriteGate[] gates = enterWrite();
+        try {
+            checkPairs(keysAndValues);
             for (int i = 0; i < keysAndValues.length; i += 2) {
-                keyModified(keysAndValues[i]);
+                key(keysAndValues[i]);
+                StringOps.checkLength(Objects.requireNonNull(keysAndValues[i + 1], "value").length);
             }
+            final boolean set = StringOps.msetnx(keyspace(), keysAndValues);
+            if (set) {
+                for (int i = 0; i < keysAndValues.length; i += 2) {
+                    keyModified(keysAndValues[i]);
+                }
+            }
+            return set;
+        } finally {
+            exitWrite(gates);
         }
-        return set;
     }
 
     private static void checkPairs(final byte[][] keysAndValues) {
@@ -94,8 +119,13 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default long append(final byte[] key, final byte[] value) {
-        // APPEND modifies even with nothing to append: it creates a missing key.
-        return modified(key, StringOps.append(keyspace(), key(key), Objects.requireNonNull(value, "value")));
+        final WriteGate[] gates = enterWrite();
+        try {
+            // APPEND modifies even with nothing to append: it creates a missing key.
+            return modified(key, StringOps.append(keyspace(), key(key), Objects.requireNonNull(value, "value")));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
@@ -110,18 +140,34 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
 
     @Override
     default long setrange(final byte[] key, final long offset, final byte[] value) {
-        final long length = StringOps.setrange(keyspace(), key(key), offset, Objects.requireNonNull(value, "value"));
-        // Nothing to write changes nothing, not even a missing key.
-        return modifiedIf(value.length > 0, key, length);
+        final WriteGate[] gates = enterWrite();
+        try {
+            final long length =
+                StringOps.setrange(keyspace(), key(key), offset, Objects.requireNonNull(value, "value"));
+            // Nothing to write changes nothing, not even a missing key.
+            return modifiedIf(value.length > 0, key, length);
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default long incrby(final byte[] key, final long increment) {
-        return modified(key, StringOps.incrby(keyspace(), key(key), increment));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, StringOps.incrby(keyspace(), key(key), increment));
+        } finally {
+            exitWrite(gates);
+        }
     }
 
     @Override
     default String incrbyfloat(final byte[] key, final double increment) {
-        return modified(key, StringOps.incrbyfloat(keyspace(), key(key), increment));
+        final WriteGate[] gates = enterWrite();
+        try {
+            return modified(key, StringOps.incrbyfloat(keyspace(), key(key), increment));
+        } finally {
+            exitWrite(gates);
+        }
     }
 }

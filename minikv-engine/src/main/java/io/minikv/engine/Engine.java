@@ -35,6 +35,8 @@ public final class Engine implements EngineStats {
     private final EmbeddedKvStore[] views;
     /** Copy-on-write: read on every write through {@link #views}, changed only when a server starts or stops. */
     private volatile KeyModifiedListener[] keyModifiedListeners = new KeyModifiedListener[0];
+    /** Copy-on-write, as the listeners: passed by every write through {@link #views}. */
+    private volatile WriteGate[] writeGates = new WriteGate[0];
     /** What {@link #views} tell of the keys they modify: every registered listener. */
     private final KeyModifiedListener broadcast = new Broadcast();
     private final AtomicLong expiredKeys = new AtomicLong();
@@ -57,7 +59,7 @@ public final class Engine implements EngineStats {
             // Database 0 gets the initial capacity; the others usually stay small.
             databases[i] = new Keyspace(i, i == 0 ? options.initialCapacity() : 1, budget, clock);
         }
-        this.views = viewsTelling(broadcast);
+        this.views = viewsTelling(broadcast, true);
         if (options.activeExpiry()) {
             expiryThread = new Thread(this::expiryLoop, "minikv-active-expiry");
             expiryThread.setDaemon(true);
@@ -208,16 +210,71 @@ public final class Engine implements EngineStats {
      */
     public KvStore viewTelling(final KeyModifiedListener own, final int index) {
         view(index);
-        return viewsTelling(java.util.Objects.requireNonNull(own, "own"))[index];
+        return viewsTelling(java.util.Objects.requireNonNull(own, "own"), false)[index];
     }
 
-    /** Makes one view per database, all telling {@code listener}. */
-    private EmbeddedKvStore[] viewsTelling(final KeyModifiedListener listener) {
+    /** Makes one view per database, all telling {@code listener}, passing the {@link WriteGate}s when gated. */
+    private EmbeddedKvStore[] viewsTelling(final KeyModifiedListener listener, final boolean gated) {
         final EmbeddedKvStore[] all = new EmbeddedKvStore[databases.length];
         for (int i = 0; i < all.length; i++) {
-            all[i] = new EmbeddedKvStore(this, i, listener, all);
+            all[i] = new EmbeddedKvStore(this, i, listener, all, gated);
         }
         return all;
+    }
+
+    /**
+     * Makes every write through this store's views pass a gate (not those through {@link #viewTelling}'s views,
+     * whose owner gates its writes itself).
+     *
+     * @param gate not null; added once per call.
+     */
+    public synchronized void addWriteGate(final WriteGate gate) {
+        final WriteGate[] current = writeGates;
+        final WriteGate[] next = java.util.Arrays.copyOf(current, current.length + 1);
+        next[current.length] = java.util.Objects.requireNonNull(gate, "gate");
+        writeGates = next;
+    }
+
+    /**
+     * Stops passing a gate (one registration of it). A write already past its entry still exits it.
+     *
+     * @param gate the gate.
+     */
+    public synchronized void removeWriteGate(final WriteGate gate) {
+        final WriteGate[] current = writeGates;
+        for (int i = 0; i < current.length; i++) {
+            if (current[i] == gate) {
+                final WriteGate[] next = new WriteGate[current.length - 1];
+                System.arraycopy(current, 0, next, 0, i);
+                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
+                writeGates = next;
+                return;
+            }
+        }
+    }
+
+    /**
+     * Enters the write gates, for a write through a gated view. With none (no server runs) this is one volatile read.
+     *
+     * @return the gates entered, to exit the same ones even if one is removed meanwhile.
+     */
+    WriteGate[] enterWrite() {
+        final WriteGate[] gates = writeGates;
+        for (final WriteGate gate : gates) {
+            gate.enterWrite();
+        }
+        return gates;
+    }
+
+    /**
+     * Exits the gates {@link #enterWrite} returned, in reverse order.
+     *
+     * @param gates what it returned.
+     */
+    static void exitWrite(final WriteGate[] gates) {
+        for (int i = gates.length - 1; i >= 0; i--) {
+            gates[i].exitWrite();
+        }
     }
 
     /** Tells every registered listener. With none (no server runs), a write pays one volatile read. */

@@ -14,8 +14,11 @@ import java.nio.ByteBuffer;
  * {@link io.minikv.api.KvStore} directly: it fails the WATCH of a transaction on the key, and wakes the clients
  * blocked on it (BLPOP, BZPOPMIN...), which must check the key now holds what they wait for.
  * <p>
- * A listener is told after the write completed and released its locks, on the writing thread, so it may read and
- * write the store itself. It must be quick and must not throw: the write has already happened.
+ * A listener is told after the write completed and released its locks, on the writing thread, so it may read the
+ * store. It must be quick and must not throw: the write has already happened. It is told before the write leaves
+ * the engine's {@link WriteGate}s, so it must not write through the store's views itself (a transaction waiting for
+ * the write would wait for ever); a server writes through its own {@link Engine#viewTelling} views, which pass no
+ * gate.
  */
 @FunctionalInterface
 public interface KeyModifiedListener {

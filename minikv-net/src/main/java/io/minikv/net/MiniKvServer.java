@@ -32,6 +32,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Without {@link Builder#store(KvStore)} the server opens its own store and closes it on {@link #close()}; a store
  * passed in stays open. Startup takes milliseconds.
  * <p>
+ * <b>Sharing the store with the application.</b> While the server runs on a store opened by {@code MiniKv}, the
+ * application's writes through that store behave towards the clients as another client's commands would: each one
+ * that modifies a key fails the WATCHes on it (exactly the writes Redis would signal: not a DEL of a missing key)
+ * and wakes the clients blocked on it; and none runs while an EXEC (or SAVE) runs, so a transaction's commands see no
+ * application write between them, and WATCH/EXEC is serializable against the application's writes. The application's
+ * <em>reads</em> are not held back: a read racing with an EXEC can see some of its commands' effects and not the
+ * others. Each application write then costs two atomic increments more (on a counter its thread rarely shares);
+ * without a server, one volatile read.
+ * <p>
  * Thread-safe: {@link #start()} and {@link #close()} may be called from any thread; {@link #close()} is graceful:
  * it stops accepting, lets in-flight commands finish, flushes their replies and then closes the connections.
  */

@@ -291,4 +291,46 @@ class TransactionIT {
         assertThat(failures).isEmpty();
         assertThat(c.call("GET", "k")).isEqualTo("$4\r\n" + (rounds * 3 * 4) + "\r\n");
     }
+
+    @Test
+    void shouldNotInterleaveExecWithApplicationWrites() throws Exception {
+        final int rounds = 300;
+        final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        final AtomicLong applicationIncrements = new AtomicLong();
+        final Thread application = new Thread(() -> {
+            // Bounded: the application writes until the transactions are done, or a million times at most.
+            while (!done.get() && applicationIncrements.get() < 1_000_000) {
+                store.incrby(bytes("k"), 1);
+                applicationIncrements.incrementAndGet();
+            }
+        });
+        application.start();
+        try (RawClient tx = client()) {
+            for (int i = 0; i < rounds; i++) {
+                tx.send(RawClient.command("MULTI"));
+                tx.send(RawClient.command("INCR", "k"));
+                tx.send(RawClient.command("INCR", "k"));
+                tx.send(RawClient.command("INCR", "k"));
+                tx.send(RawClient.command("EXEC"));
+                assertThat(tx.readReply()).isEqualTo(OK);
+                for (int q = 0; q < 3; q++) {
+                    assertThat(tx.readReply()).isEqualTo(QUEUED);
+                }
+                final String exec = tx.readReply();
+                final String[] lines = exec.split("\r\n");
+                final long first = Long.parseLong(lines[1].substring(1));
+                if (!lines[0].equals("*3") || Long.parseLong(lines[2].substring(1)) != first + 1
+                    || Long.parseLong(lines[3].substring(1)) != first + 2) {
+                    failures.add(exec);
+                }
+            }
+        } finally {
+            done.set(true);
+            application.join(60_000);
+        }
+        assertThat(failures).isEmpty();
+        final long total = rounds * 3L + applicationIncrements.get();
+        assertThat(c.call("GET", "k")).isEqualTo("$" + Long.toString(total).length() + "\r\n" + total + "\r\n");
+    }
 }

@@ -22,6 +22,7 @@ import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
 import io.minikv.api.ValueSink;
 import io.minikv.engine.EngineStats;
+import io.minikv.net.MiniKvServer;
 
 /**
  * The engine's table against a {@code ConcurrentHashMap<ByteArrayKey, byte[]>} baseline in the same run: 1M keys of
@@ -43,11 +44,15 @@ public class EngineBenchmark {
     static final int KEY_LENGTH = 16;
     static final int VALUE_LENGTH = 100;
 
-    /** Which store: the engine or the JDK map. */
-    @Param({"minikv", "chm"})
+    /**
+     * Which store: the engine, the engine with a server running on it (its writes then pass the server's EXEC gate
+     * and tell its WATCH registry), or the JDK map.
+     */
+    @Param({"minikv", "minikv+server", "chm"})
     public String impl;
 
     KvStore store;
+    MiniKvServer server;
     ConcurrentHashMap<ByteArrayKey, byte[]> map;
     ByteArrayKey[] keyObjects;
     ByteArrayKey[] missObjects;
@@ -84,7 +89,7 @@ public class EngineBenchmark {
             missBuffer.put(i * KEY_LENGTH, key);
             missObjects[i] = new ByteArrayKey(key.clone());
         }
-        if ("minikv".equals(impl)) {
+        if (impl.startsWith("minikv")) {
             store = MiniKv.open(KvOptions.builder().initialCapacity(KEYS).activeExpiry(false).build());
             for (int i = 0; i < KEYS; i++) {
                 store.set(keyBuffer, i * KEY_LENGTH, KEY_LENGTH, valueBuffer, 0, VALUE_LENGTH, SetArgs.PLAIN);
@@ -93,6 +98,9 @@ public class EngineBenchmark {
             System.out.printf("%n[footprint] keys=%d used=%d B (%.1f B/entry) allocated=%d B (%.1f B/entry)%n",
                 store.dbsize(), stats.usedMemoryBytes(), stats.usedMemoryBytes() / (double) KEYS,
                 stats.allocatedMemoryBytes(), stats.allocatedMemoryBytes() / (double) KEYS);
+            if (impl.endsWith("+server")) {
+                server = MiniKvServer.builder().port(0).workers(1).store(store).build().start();
+            }
         } else {
             map = new ConcurrentHashMap<>(KEYS);
             for (int i = 0; i < KEYS; i++) {
@@ -107,6 +115,9 @@ public class EngineBenchmark {
     /** Releases the store. */
     @TearDown(Level.Trial)
     public void tearDown() {
+        if (server != null) {
+            server.close();
+        }
         if (store != null) {
             store.close();
         }

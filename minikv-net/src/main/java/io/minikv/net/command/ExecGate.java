@@ -2,7 +2,10 @@ package io.minikv.net.command;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.ReentrantLock;
+
+import io.minikv.engine.WriteGate;
 
 /**
  * Makes EXEC atomic across event loops at almost no cost to ordinary commands.
@@ -18,13 +21,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>
  * <b>Deadlocks.</b> EXEC lowers its own loop's flag before it takes {@code execLock}, so two loops running EXEC at
  * once simply queue on the lock. A loop waits at the gate only before a command, holding no lock: never inside
- * the engine's segment locks nor the blocking-clients registry's monitor, which an EXEC may then need. Threads that
- * are not event loops (the blocking timer, the embedding application) never wait here.
+ * the engine's segment locks nor the blocking-clients registry's monitor, which an EXEC may then need. The blocking
+ * timer never waits here; the embedding application's writes do, as follows.
+ * <p>
+ * <b>The application's writes.</b> While a server runs, every write the application makes through the store passes
+ * the gate as a {@link WriteGate}: the same handshake, with a counter per stripe of threads instead of a flag per
+ * loop (any number of threads write, so a flag of its own each is not possible; striping by thread keeps two
+ * writers off one cache line most of the time). An increment is a full fence, as raising a flag is. So an EXEC never
+ * runs while an application write is under way, an application write waits while an EXEC runs, and an application
+ * write that modified a watched key has told the watch registry before an EXEC can check it. The cost of an
+ * application write is two uncontended atomic increments; with no server, the engine skips the gate entirely. An
+ * application write holds no lock while it waits, and takes none of the server's between its entry and exit but
+ * the blocking registry's monitor (to wake blocked clients), which nothing holds while waiting for the gate.
  */
-public final class ExecGate {
+public final class ExecGate implements WriteGate {
+    /** Stripes of the application's writers: a power of two, a few per core. */
+    private static final int STRIPES = Integer.highestOneBit(Math.max(1,
+        Runtime.getRuntime().availableProcessors() * 4 - 1)) * 2;
+    /** Ints between two stripes' counters: 64 bytes, so each has a cache line of its own. */
+    private static final int SPREAD = 16;
     private final ReentrantLock execLock = new ReentrantLock();
     private volatile Slot[] slots = new Slot[0];
     private volatile boolean closed;
+    /** Application writes under way, per stripe of threads (index {@code stripe * SPREAD}). */
+    private final AtomicIntegerArray writers = new AtomicIntegerArray(STRIPES * SPREAD);
 
     /**
      * One event loop's flag. Written by its loop twice per command, so it gets a cache line of its own: the slots are
@@ -92,8 +112,41 @@ public final class ExecGate {
         EXECUTING.setRelease(slot, false);
     }
 
+    /** @return whether an EXEC holds the gate closed; for tests. */
+    boolean closed() {
+        return closed;
+    }
+
     /**
-     * Runs a transaction alone: no other loop runs a command meanwhile.
+     * Called by the engine before an application write: waits while an EXEC runs, then keeps one from starting until
+     * {@link #exitWrite}.
+     */
+    @Override
+    public void enterWrite() {
+        final int i = stripe();
+        // The increment is a full fence: the gate is read after it, as a loop reads it after raising its flag.
+        writers.getAndIncrement(i);
+        while (closed) {
+            writers.getAndDecrement(i);
+            execLock.lock();
+            execLock.unlock();
+            writers.getAndIncrement(i);
+        }
+    }
+
+    /** Called by the engine after an application write, on the thread that entered. */
+    @Override
+    public void exitWrite() {
+        writers.getAndDecrement(stripe());
+    }
+
+    /** The calling thread's stripe: its id is fixed, so the entry and the exit of a write find the same counter. */
+    private static int stripe() {
+        return (int) (Thread.currentThread().getId() & (STRIPES - 1)) * SPREAD;
+    }
+
+    /**
+     * Runs a transaction alone: no other loop runs a command meanwhile, nor does the application write.
      *
      * @param own the calling loop's slot (it is inside {@link #enter}), or null when the caller is no loop.
      * @param body the transaction.
@@ -108,6 +161,11 @@ public final class ExecGate {
             for (final Slot slot : slots) {
                 while (slot != own && slot.executing) {
                     // The loop finishes one command; yielding lets it run when loops outnumber the cores.
+                    Thread.yield();
+                }
+            }
+            for (int i = 0; i < STRIPES * SPREAD; i += SPREAD) {
+                while (writers.get(i) != 0) {
                     Thread.yield();
                 }
             }

@@ -191,8 +191,9 @@ public final class ServerContext {
     /**
      * Starts or stops hearing of the writes the embedding application makes through the store directly: each key
      * one modifies fails the WATCHes on it and wakes the clients blocked on it (an LPUSH through {@code KvStore}
-     * serves a client blocked in BLPOP), as a write through a connection would. Only for mini-kv's engine; another
-     * {@code KvStore} implementation has no way to tell.
+     * serves a client blocked in BLPOP), as a write through a connection would; and each write passes the
+     * {@link ExecGate}, so none interleaves with an EXEC. Only for mini-kv's engine; another {@code KvStore}
+     * implementation has no way to tell.
      *
      * @param on true when the server starts, false when it stops.
      */
@@ -202,7 +203,9 @@ public final class ServerContext {
         }
         if (on) {
             engine.addKeyModifiedListener(applicationWrites);
+            engine.addWriteGate(execGate);
         } else {
+            engine.removeWriteGate(execGate);
             engine.removeKeyModifiedListener(applicationWrites);
         }
     }

@@ -15,9 +15,9 @@ import io.minikv.net.resp.ReplyWriter;
 /**
  * MULTI, EXEC, DISCARD, WATCH and UNWATCH, as Redis's {@code multi.c}. Queueing itself is done by the
  * {@link Dispatcher} (it checks each command first, so an unknown command or a wrong arity aborts the
- * transaction); EXEC runs the queue inside the {@link ExecGate}, so no other client's command interleaves with it,
- * and replies one array with each command's reply, errors included. A blocking command run by EXEC does not block:
- * it answers as if its timeout had passed ({@link BlockingKeys#block}).
+ * transaction); EXEC runs the queue inside the {@link ExecGate}, so no other client's command interleaves with it, nor
+ * a write of the embedding application, and replies one array with each command's reply, errors included. A
+ * blocking command run by EXEC does not block: it answers as if its timeout had passed ({@link BlockingKeys#block}).
  * <p>
  * Stateless; handlers run on the calling client's event loop.
  */
