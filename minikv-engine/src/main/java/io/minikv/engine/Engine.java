@@ -402,6 +402,16 @@ public final class Engine implements EngineStats {
     }
 
     /**
+     * Tells whether the store holds more than its memory limit: writes that may grow it (Redis's {@code denyoom}
+     * commands) are refused until memory is freed.
+     *
+     * @return true when a limit is set and exceeded.
+     */
+    public boolean memoryExceeded() {
+        return budget.exceeded();
+    }
+
+    /**
      * Changes the memory limit while the store is open ({@code CONFIG SET maxmemory}). Nothing is evicted: when the
      * store already holds more, writes that need new memory fail with OOM until enough is freed.
      *

@@ -23,16 +23,16 @@ public interface EngineStats {
     }
 
     /**
-     * Returns the native bytes held by live entries (size-class rounded) and hash tables: Redis's
-     * {@code used_memory} analogue.
+     * Returns the native bytes held by live entries (size-class rounded) and hash tables, plus the estimated heap
+     * footprint of the collection values (hashes, sets, lists, sorted sets): Redis's {@code used_memory} analogue.
      *
      * @return bytes.
      */
     long usedMemoryBytes();
 
     /**
-     * Returns the native bytes allocated: arena chunks, dedicated value buffers and tables. This is what the memory
-     * limit is checked against.
+     * Returns the bytes counted against the memory limit: native arena chunks, dedicated value buffers and tables,
+     * plus the estimated heap footprint of the collection values.
      *
      * @return bytes.
      */

@@ -17,6 +17,11 @@ final class TestObject implements ObjectValue {
     }
 
     @Override
+    public long memoryBytes() {
+        return 64L + content.length();
+    }
+
+    @Override
     public ObjectValue copy() {
         return new TestObject(content.toString());
     }

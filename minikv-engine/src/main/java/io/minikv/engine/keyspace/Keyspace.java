@@ -29,6 +29,7 @@ public final class Keyspace {
     private final int index;
     private final Segment[] segments;
     private final Clock clock;
+    private final MemoryBudget budget;
     private int expirySegment;
 
     /**
@@ -42,6 +43,7 @@ public final class Keyspace {
     public Keyspace(final int index, final int initialCapacity, final MemoryBudget budget, final Clock clock) {
         this.index = index;
         this.clock = clock;
+        this.budget = budget;
         this.segments = new Segment[SEGMENTS];
         final int perSegment = Integer.highestOneBit(
             Math.max(1, (int) Math.ceil(initialCapacity / (double) SEGMENTS / Segment.LOAD_FACTOR)) * 2 - 1);
@@ -75,6 +77,16 @@ public final class Keyspace {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Admits a write that may grow a value (Redis's {@code denyoom} commands: SADD, HSET, RPUSH, ZADD, the STOREs,
+     * COPY...): refused before it changes anything while the store is over its memory limit.
+     *
+     * @throws io.minikv.api.KvException OOM when the store holds more than its limit.
+     */
+    public void checkWrite() {
+        budget.checkWrite();
     }
 
     /**

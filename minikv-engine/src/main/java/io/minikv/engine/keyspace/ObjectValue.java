@@ -8,6 +8,11 @@ import io.minikv.api.ValueType;
  * The entry in the arena carries the type tag and a handle into its segment's object table; the object itself is
  * only read and mutated under that segment's lock (read lock to read, write lock to mutate), never optimistically,
  * so implementations need no synchronization of their own.
+ * <p>
+ * <b>Memory.</b> Each value estimates its own heap footprint ({@link #memoryBytes()}, figures from
+ * {@link io.minikv.engine.memory.HeapSize}); its segment charges the store's memory budget for the change when the
+ * write lock is released, so implementations keep the estimate current with a few arithmetic operations per change
+ * and never touch the budget themselves.
  */
 public interface ObjectValue {
     /**
@@ -23,4 +28,12 @@ public interface ObjectValue {
      * @return the copy.
      */
     ObjectValue copy();
+
+    /**
+     * Returns the estimated heap footprint of this value: the value object, its structure (tables, arrays, nodes)
+     * and the element byte arrays it holds. O(1).
+     *
+     * @return bytes.
+     */
+    long memoryBytes();
 }

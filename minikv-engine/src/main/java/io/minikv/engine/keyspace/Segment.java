@@ -31,6 +31,13 @@ import io.minikv.engine.table.KeyHash;
  * method bounds-checks everything it reads, so a torn read returns garbage (or {@link #RETRY}) but never faults.
  * Growth replaces the table object under the write lock, so no write can land in a table being migrated (defect 2).
  * <p>
+ * <b>Memory.</b> Entries and tables are charged to the store's {@link MemoryBudget} as the arena allocates them.
+ * Object values change in place, so they are charged differently: every object handed out or stored under the write
+ * lock is noted in the {@link ObjectTable}, and {@link #unlockWrite} charges the budget for the change in their
+ * {@link ObjectValue#memoryBytes()} before it releases the lock (with {@link MemoryBudget#force}: whether a write may
+ * grow the store is decided before it starts, by the {@code denyoom} check). Removing an object releases exactly what
+ * it was charged for. A writer that holds the write lock must therefore release it through {@link #unlockWrite}.
+ * <p>
  * <b>Expiry.</b> An entry is expired when {@code now > expireAt} (Redis's rule). Write-path lookups
  * ({@link #findLive}) delete an expired entry they meet; read paths treat it as missing.
  */
@@ -65,6 +72,8 @@ public final class Segment extends StampedLock {
     private HopscotchTable table;
     private int growThreshold;
     private ObjectTable objects;
+    /** What the budget was charged for the object values, settled at each {@link #unlockWrite}. */
+    private long objectBytes;
     private int keys;
     private int volatileKeys;
     private int expiryCursor;
@@ -362,7 +371,46 @@ public final class Segment extends StampedLock {
      * @return the value.
      */
     public ObjectValue object(final int b) {
-        return objects.get(NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET));
+        final ObjectTable objects = this.objects;
+        final int handle = NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET);
+        if (isWriteLocked()) {
+            // Only the lock holder gets here while the lock is write-held: the caller may change the value.
+            objects.touch(handle);
+        }
+        return objects.get(handle);
+    }
+
+    /**
+     * Releases the write lock after charging the memory budget for what the write changed in object values.
+     *
+     * @param stamp the stamp of the write lock.
+     */
+    @Override
+    public void unlockWrite(final long stamp) {
+        final ObjectTable objects = this.objects;
+        if (objects != null && objects.touched()) {
+            settleObjects(objects);
+        }
+        super.unlockWrite(stamp);
+    }
+
+    private void settleObjects(final ObjectTable objects) {
+        final long delta = objects.settle();
+        if (delta > 0) {
+            budget.force(delta);
+        } else if (delta < 0) {
+            budget.release(-delta);
+        }
+        objectBytes += delta;
+    }
+
+    /**
+     * Returns the estimated heap bytes of this segment's object values, as last charged to the budget.
+     *
+     * @return bytes (racy read).
+     */
+    public long objectBytes() {
+        return objectBytes;
     }
 
     // ------------------------------------------------------------------------------------------- writes
@@ -422,6 +470,16 @@ public final class Segment extends StampedLock {
     }
 
     /**
+     * Lets this segment's allocations pass the memory limit until reset (write lock held): RENAME and MOVE, which
+     * Redis runs whatever the memory use, need a new entry before they free the old one.
+     *
+     * @param allowed true to allow, false to restore the limit.
+     */
+    public void allowOverLimit(final boolean allowed) {
+        arena.allowOverLimit(allowed);
+    }
+
+    /**
      * Stores an object value (write lock held), replacing any entry in bucket {@code b}.
      *
      * @param hash the key hash.
@@ -439,6 +497,7 @@ public final class Segment extends StampedLock {
             objects = new ObjectTable();
         }
         final int handle = objects.add(value);
+        objects.touch(handle);
         EntryLayout.write(arena.nativeAddress(e), kb, ko, kl, ObjectTypes.tag(value.type()), handle, expireAt);
         if (b >= 0) {
             replaceEntry(b, table.entry(b), e, expireAt);
@@ -454,7 +513,9 @@ public final class Segment extends StampedLock {
      * @param value the new value, of the same type.
      */
     public void replaceObject(final int b, final ObjectValue value) {
-        objects.set(NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET), value);
+        final int handle = NativeBytes.getInt(entryAddress(b) + VALUE_OFFSET);
+        objects.set(handle, value);
+        objects.touch(handle);
     }
 
     /**
@@ -493,6 +554,8 @@ public final class Segment extends StampedLock {
         arena.clear();
         chunks = arena.chunks();
         spans = arena.spans();
+        budget.release(objectBytes);
+        objectBytes = 0;
         objects = null;
         keys = 0;
         volatileKeys = 0;
@@ -535,17 +598,17 @@ public final class Segment extends StampedLock {
      */
     public long usedBytes() {
         final HopscotchTable t = table;
-        return arena.usedBytes() + (t == null ? 0 : t.memoryBytes());
+        return arena.usedBytes() + (t == null ? 0 : t.memoryBytes()) + objectBytes;
     }
 
     /**
-     * Returns the bytes of all chunks and the table.
+     * Returns the bytes of all chunks, the table and the object values.
      *
      * @return bytes (racy read).
      */
     public long allocatedBytes() {
         final HopscotchTable t = table;
-        return arena.allocatedBytes() + (t == null ? 0 : t.memoryBytes());
+        return arena.allocatedBytes() + (t == null ? 0 : t.memoryBytes()) + objectBytes;
     }
 
     // ------------------------------------------------------------------------------------------- internals
@@ -567,7 +630,9 @@ public final class Segment extends StampedLock {
 
     private void freeEntry(final long e, final long na) {
         if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
-            objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
+            final long released = objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
+            objectBytes -= released;
+            budget.release(released);
         }
         arena.free(e, EntryLayout.blockSize(na));
     }

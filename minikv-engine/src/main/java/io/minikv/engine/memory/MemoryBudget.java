@@ -5,8 +5,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.minikv.api.KvError;
 
 /**
- * Counts the native memory a store has allocated (arena chunks, dedicated value buffers, table arrays) against the
- * optional {@code maxMemoryBytes} limit.
+ * Counts the memory a store holds against the optional {@code maxMemoryBytes} limit: the native memory it has
+ * allocated (arena chunks, dedicated value buffers, table arrays) and the estimated heap footprint of its collection
+ * values (hashes, sets, lists, sorted sets; see {@link HeapSize}).
+ * <p>
+ * Two rules apply. An allocation in the arena is refused when it would pass the limit ({@link #reserve}). A write
+ * that grows a collection is refused before it starts when the store is already over the limit
+ * ({@link #checkWrite}, Redis's rule for {@code denyoom} commands under {@code noeviction}); once admitted, its
+ * growth is charged with {@link #force}, so the store may pass the limit by what one write adds, as in Redis.
+ * Writes that only shrink (DEL, the pops, SREM...) are never refused, so memory can always be freed.
  * <p>
  * Why chunk granularity: writers only touch this shared counter when an arena needs a new chunk or a table grows,
  * so the hot write path does no shared write. The limit is therefore enforced with a chunk's precision.
@@ -50,6 +57,28 @@ public final class MemoryBudget {
     }
 
     /**
+     * Tells whether the store holds more than its limit (Redis's {@code used_memory > maxmemory}).
+     *
+     * @return true when a limit is set and exceeded.
+     */
+    public boolean exceeded() {
+        final long maxBytes = this.maxBytes;
+        return maxBytes != 0 && allocated.get() > maxBytes;
+    }
+
+    /**
+     * Admits a write that may grow the store, as Redis admits a {@code denyoom} command: refused while the store is
+     * over its limit, whatever the write would add.
+     *
+     * @throws io.minikv.api.KvException {@link KvError#OOM} when {@link #exceeded()}.
+     */
+    public void checkWrite() {
+        if (exceeded()) {
+            throw KvError.OOM.exception();
+        }
+    }
+
+    /**
      * Reserves memory that must be taken even beyond the limit (a table that has to grow to stay correct).
      *
      * @param bytes the amount.
@@ -68,7 +97,7 @@ public final class MemoryBudget {
     }
 
     /**
-     * Returns the allocated native bytes.
+     * Returns the bytes counted: native allocations and the charged collection footprints.
      *
      * @return bytes.
      */

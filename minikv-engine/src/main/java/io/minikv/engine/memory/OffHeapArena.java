@@ -89,6 +89,8 @@ public final class OffHeapArena {
     private int nextChunkSize = MIN_CHUNK;
     private long usedBytes;
     private long allocatedBytes;
+    /** While set, new chunks are taken beyond the limit ({@link #allowOverLimit}). */
+    private boolean overLimit;
 
     /**
      * Creates an empty arena; no memory is allocated until the first block.
@@ -141,6 +143,24 @@ public final class OffHeapArena {
     }
 
     /**
+     * Lets allocations pass the memory limit, for writes Redis never refuses for memory (RENAME and MOVE take a new
+     * entry before they free the old one). Set and reset under the owner's write lock.
+     *
+     * @param allowed true to let allocations through until reset.
+     */
+    public void allowOverLimit(final boolean allowed) {
+        this.overLimit = allowed;
+    }
+
+    private void reserve(final long size) {
+        if (overLimit) {
+            budget.force(size);
+        } else {
+            budget.reserve(size);
+        }
+    }
+
+    /**
      * Allocates a block.
      *
      * @param size bytes needed, at least 1 and less than 2 GB.
@@ -149,7 +169,7 @@ public final class OffHeapArena {
      */
     public long allocate(final long size) {
         if (size > MAX_SMALL_BLOCK) {
-            budget.reserve(size);
+            reserve(size);
             final int index = addChunk(new Chunk(reservedBuffer((int) size), false));
             allocatedBytes += size;
             usedBytes += size;
@@ -311,7 +331,7 @@ public final class OffHeapArena {
         if (spare >= 0) {
             size = spares[spare].capacity;
         }
-        budget.reserve(size);
+        reserve(size);
         retireTail();
         bumpChunk = addChunk(spare >= 0 ? takeSpare(spare) : new Chunk(reservedBuffer(size), true));
         allocatedBytes += size;

@@ -175,6 +175,10 @@ final class SnapshotReader {
             skipped++;
             return;
         }
+        if (object != null) {
+            // A collection is charged in full when the lock is released: once over the limit, the load stops.
+            ks.checkWrite();
+        }
         final long hash = KeyHash.hash(key);
         final Segment s = ks.segment(hash);
         final long stamp = s.lock().writeLock();

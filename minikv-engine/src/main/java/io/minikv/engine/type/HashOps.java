@@ -88,6 +88,7 @@ public final class HashOps {
      * @return how many fields were added.
      */
     public static long hset(final Keyspace ks, final byte[] key, final List<FieldValue> entries) {
+        ks.checkWrite();
         return write(ks, key, true, map -> {
             long added = 0;
             for (final FieldValue e : entries) {
@@ -109,6 +110,7 @@ public final class HashOps {
      * @return true when the field was set.
      */
     public static boolean hsetnx(final Keyspace ks, final byte[] key, final byte[] field, final byte[] value) {
+        ks.checkWrite();
         return write(ks, key, true, map -> map.find(field) == null && map.put(field, value));
     }
 
@@ -144,6 +146,7 @@ public final class HashOps {
      * @return the new value.
      */
     public static long hincrby(final Keyspace ks, final byte[] key, final byte[] field, final long increment) {
+        ks.checkWrite();
         return write(ks, key, true, map -> {
             final HashEntry e = map.find(field);
             final long current = e == null ? 0 : NumberText.parseLong(e.value(), KvError.HASH_VALUE_NOT_INTEGER);
@@ -169,6 +172,7 @@ public final class HashOps {
      */
     public static String hincrbyfloat(final Keyspace ks, final byte[] key, final byte[] field,
         final double increment) {
+        ks.checkWrite();
         if (Double.isNaN(increment)) {
             throw KvError.NOT_FLOAT.exception();
         }

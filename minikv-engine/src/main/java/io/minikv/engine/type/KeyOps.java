@@ -310,6 +310,7 @@ public final class KeyOps {
      */
     public static boolean copy(final Keyspace from, final Keyspace to, final byte[] key, final byte[] newKey,
         final boolean replace) {
+        from.checkWrite();
         if (from == to && Arrays.equals(key, newKey)) {
             throw KvError.SAME_OBJECT.exception();
         }
@@ -370,12 +371,18 @@ public final class KeyOps {
     private static void transfer(final Segment src, final int b, final Segment dst, final long hash,
         final byte[] newKey, final int d, final boolean deepCopy) {
         final long expireAt = src.expireAt(b);
-        if (src.type(b) == EntryLayout.TYPE_STRING) {
-            dst.putString(hash, newKey, BASE, newKey.length, d, null, src.valueAddress(b), src.valueLength(b),
-                expireAt);
-        } else {
-            final ObjectValue value = src.object(b);
-            dst.putObject(hash, newKey, BASE, newKey.length, d, deepCopy ? value.copy() : value, expireAt);
+        // A COPY was admitted by checkWrite and must fit; RENAME and MOVE are never refused for memory.
+        dst.allowOverLimit(!deepCopy);
+        try {
+            if (src.type(b) == EntryLayout.TYPE_STRING) {
+                dst.putString(hash, newKey, BASE, newKey.length, d, null, src.valueAddress(b), src.valueLength(b),
+                    expireAt);
+            } else {
+                final ObjectValue value = src.object(b);
+                dst.putObject(hash, newKey, BASE, newKey.length, d, deepCopy ? value.copy() : value, expireAt);
+            }
+        } finally {
+            dst.allowOverLimit(false);
         }
     }
 }

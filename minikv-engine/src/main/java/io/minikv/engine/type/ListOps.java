@@ -66,6 +66,7 @@ public final class ListOps {
      */
     public static long push(final Keyspace ks, final byte[] key, final byte[][] elements, final ListEnd end,
         final boolean onlyIfExists) {
+        ks.checkWrite();
         return ks.writeObject(key, ValueType.LIST, slot -> {
             ListValue list = list(slot);
             if (list == null) {
@@ -210,7 +211,14 @@ public final class ListOps {
             if (dst == null) {
                 dst = new ListValue();
                 push(dst, e, to);
-                ds.putObject(dh, destination, BASE, destination.length, -1, dst, 0);
+                // The element already left the source: the new key is created even over the memory limit (the
+                // command was admitted before it started, as Redis admits it), so the element is never lost.
+                ds.allowOverLimit(true);
+                try {
+                    ds.putObject(dh, destination, BASE, destination.length, -1, dst, 0);
+                } finally {
+                    ds.allowOverLimit(false);
+                }
             } else {
                 push(dst, e, to);
             }
@@ -249,6 +257,7 @@ public final class ListOps {
      * @param element the new element.
      */
     public static void lset(final Keyspace ks, final byte[] key, final long index, final byte[] element) {
+        ks.checkWrite();
         ks.writeObject(key, ValueType.LIST, slot -> {
             final ListValue list = list(slot);
             if (list == null) {
@@ -275,6 +284,7 @@ public final class ListOps {
      */
     public static long linsert(final Keyspace ks, final byte[] key, final boolean before, final byte[] pivot,
         final byte[] element) {
+        ks.checkWrite();
         return ks.writeObject(key, ValueType.LIST, slot -> {
             final ListValue list = list(slot);
             if (list == null) {

@@ -96,6 +96,22 @@ final class LockedObjects implements AutoCloseable {
     }
 
     /**
+     * As {@link #put}, taking the entry's memory even beyond the limit: for a move that already took the element
+     * from its source (SMOVE), which Redis never refuses for memory and which must not lose the element.
+     *
+     * @param i the key's index.
+     * @param value the value.
+     */
+    void putOverLimit(final int i, final ObjectValue value) {
+        segments[i].allowOverLimit(true);
+        try {
+            put(i, value);
+        } finally {
+            segments[i].allowOverLimit(false);
+        }
+    }
+
+    /**
      * Deletes key i if it exists.
      *
      * @param i the key's index.

@@ -52,6 +52,7 @@ public final class SetOps {
      * @return how many were added.
      */
     public static long sadd(final Keyspace ks, final byte[] key, final byte[][] members) {
+        ks.checkWrite();
         return ks.writeObject(key, ValueType.SET, slot -> {
             MemberSet set = set(slot.get());
             final boolean created = set == null;

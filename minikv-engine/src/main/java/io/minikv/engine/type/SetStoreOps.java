@@ -92,6 +92,7 @@ public final class SetStoreOps {
      *     and the destination missing.
      */
     public static Written<Long> combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys) {
+        ks.checkWrite();
         check(keys);
         final byte[][] all = Arrays.copyOf(keys, keys.length + 1);
         all[keys.length] = destination;
@@ -155,7 +156,7 @@ public final class SetStoreOps {
             if (dst == null) {
                 final MemberSet created = new MemberSet();
                 created.add(member);
-                locked.put(1, created);
+                locked.putOverLimit(1, created);
                 return SMOVE_FOUND | SMOVE_REMOVED | SMOVE_ADDED;
             }
             return SMOVE_FOUND | SMOVE_REMOVED | (dst.add(member) ? SMOVE_ADDED : 0);

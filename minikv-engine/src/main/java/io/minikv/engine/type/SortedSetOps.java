@@ -152,6 +152,7 @@ public final class SortedSetOps {
      */
     public static Written<Long> zadd(final Keyspace ks, final byte[] key, final ZAddArgs args,
         final List<ScoredMember> members) {
+        ks.checkWrite();
         for (final ScoredMember m : members) {
             if (Double.isNaN(m.score())) {
                 throw KvError.NOT_FLOAT.exception();
@@ -195,6 +196,7 @@ public final class SortedSetOps {
      */
     public static Written<Double> zaddIncr(final Keyspace ks, final byte[] key, final ZAddArgs args, final double increment,
         final byte[] member) {
+        ks.checkWrite();
         if (Double.isNaN(increment)) {
             throw KvError.NOT_FLOAT.exception();
         }

@@ -143,6 +143,7 @@ public final class SortedSetStoreOps {
      */
     public static Written<Long> combineStore(final Keyspace ks, final Op op, final byte[] destination, final byte[][] keys,
         final double[] weights, final Aggregate aggregate) {
+        ks.checkWrite();
         check(keys, weights);
         try (LockedObjects locked = new LockedObjects(ks, withDestination(keys, destination))) {
             return store(locked, keys.length, compute(op, algebraSources(locked, keys.length), weights, aggregate));
@@ -178,6 +179,7 @@ public final class SortedSetStoreOps {
      */
     public static Written<Long> zrangestore(final Keyspace ks, final byte[] destination, final byte[] source,
         final ZRangeQuery query) {
+        ks.checkWrite();
         try (LockedObjects locked = new LockedObjects(ks, source, destination)) {
             final SortedSet src = sources(locked, 1)[0];
             SortedSet result = new SortedSet();

@@ -316,6 +316,28 @@ class SnapshotTest {
             .hasMessageContaining("OOM");
     }
 
+    @Test
+    void shouldFailOpenWhenTheSnapshotsCollectionsDoNotFitTheMemoryLimit() {
+        store = open();
+        for (int i = 0; i < 20; i++) {
+            for (int j = 0; j < 1000; j += 100) {
+                final byte[][] members = new byte[100][];
+                for (int m = 0; m < 100; m++) {
+                    members[m] = b("member-" + (j + m));
+                }
+                store.sadd(b("s" + i), members);
+            }
+        }
+        store.save();
+        store.close();
+        store = null;
+        assertThatThrownBy(() -> MiniKv.open(options().maxMemoryBytes(1_000_000).build()))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot load snapshot " + dir)
+            .hasMessageContaining("OOM");
+        store = MiniKv.open(options().maxMemoryBytes(10_000_000).build());
+        assertThat(store.dbsize()).isEqualTo(20);
+    }
+
     // ------------------------------------------------------------------------------------------- atomic replace
 
     /** A channel that fails once {@code limit} bytes went through. */

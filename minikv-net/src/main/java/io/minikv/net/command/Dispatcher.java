@@ -72,7 +72,16 @@ public final class Dispatcher {
             reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
             return;
         }
+        final boolean denyOom = spec.has(CommandSpec.FLAG_DENYOOM);
+        if ((denyOom || client.inMulti() || spec.handler() == TransactionCommands.EXEC)
+            && client.server().memoryExceeded() && rejectOnOom(client, spec, denyOom)) {
+            reject(client, spec, KvError.OOM.text());
+            return;
+        }
         if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {
+            if (denyOom) {
+                client.transaction().queuedDenyOom();
+            }
             queue(client, args);
             return;
         }
@@ -128,6 +137,26 @@ public final class Dispatcher {
         }
         client.reply().error(error);
         abortTransaction(client);
+    }
+
+    /**
+     * Whether a command is refused while the store is over its memory limit, as Redis's {@code processCommand} under
+     * {@code noeviction}: commands flagged {@code denyoom}, EXEC of a transaction that queued one, and anything else
+     * queued inside MULTI (queueing itself takes memory), but never EXEC, DISCARD, QUIT or RESET otherwise. The
+     * other commands (reads, DEL, the pops...) run, so memory can be freed.
+     */
+    private static boolean rejectOnOom(final Client client, final CommandSpec spec, final boolean denyOom) {
+        if (denyOom) {
+            return true;
+        }
+        if (spec.handler() == TransactionCommands.EXEC) {
+            return client.inMulti() && client.transaction().hasDenyOom();
+        }
+        if (!client.inMulti()) {
+            return false;
+        }
+        final String name = spec.name();
+        return !name.equals("discard") && !name.equals("quit") && !name.equals("reset");
     }
 
     /** A command refused while queueing makes EXEC answer EXECABORT, as Redis's {@code flagTransaction}. */

@@ -169,6 +169,11 @@ public final class ServerContext {
         return engine != null ? engine.maxMemoryBytes() : maxMemoryBytes;
     }
 
+    /** @return whether the store holds more than its memory limit (Redis refuses denyoom commands then). */
+    public boolean memoryExceeded() {
+        return engine != null && engine.memoryExceeded();
+    }
+
     /** @return whether CONFIG SET maxmemory can change the limit: true when the store is mini-kv's engine. */
     public boolean maxMemoryAdjustable() {
         return engine != null;

@@ -23,6 +23,7 @@ final class Transaction {
     private boolean aborted;
     private boolean executing;
     private long queuedBytes;
+    private boolean queuedDenyOom;
     private boolean closeHooked;
     private volatile boolean watchDirty;
 
@@ -64,6 +65,15 @@ final class Transaction {
         return queuedBytes;
     }
 
+    /** A queued command may grow the store: EXEC is refused over the memory limit, as Redis's mstate.cmd_flags. */
+    void queuedDenyOom() {
+        queuedDenyOom = true;
+    }
+
+    boolean hasDenyOom() {
+        return queuedDenyOom;
+    }
+
     List<CommandArgs> queued() {
         return queued;
     }
@@ -74,6 +84,7 @@ final class Transaction {
         active = false;
         aborted = false;
         queuedBytes = 0;
+        queuedDenyOom = false;
     }
 
     void dirtyWatch() {

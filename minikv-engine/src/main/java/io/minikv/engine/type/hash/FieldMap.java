@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.memory.HeapSize;
 import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.ScanCursor;
 
@@ -33,11 +34,17 @@ public final class FieldMap implements ObjectValue {
     /** Redis's {@code hash-max-listpack-value} default: a longer field or value ends the compact order. */
     public static final int COMPACT_MAX_LENGTH = 64;
     private static final int MIN_CAPACITY = 8;
+    /** The map object: table and dense references, size, the compact flag and {@link #elementBytes}. */
+    static final long MAP_BYTES = HeapSize.object(3 * 4 + 1 + 8);
+    /** One {@link HashEntry}: field, value and next references, hash and index ints. */
+    static final long ENTRY_BYTES = HeapSize.object(5 * 4);
 
     private HashEntry[] table = new HashEntry[MIN_CAPACITY];
     private HashEntry[] dense = new HashEntry[4];
     private int size;
     private boolean compact = true;
+    /** The footprint of the entries, fields and values; the arrays are added by {@link #memoryBytes()}. */
+    private long elementBytes;
 
     /**
      * Hashes a field.
@@ -109,6 +116,7 @@ public final class FieldMap implements ObjectValue {
         }
         final HashEntry existing = find(field);
         if (existing != null) {
+            elementBytes += HeapSize.byteArray(value.length) - HeapSize.byteArray(existing.value.length);
             existing.value = value;
             return false;
         }
@@ -126,6 +134,7 @@ public final class FieldMap implements ObjectValue {
         if (value.length > COMPACT_MAX_LENGTH) {
             compact = false;
         }
+        elementBytes += HeapSize.byteArray(value.length) - HeapSize.byteArray(entry.value.length);
         entry.value = value;
     }
 
@@ -141,6 +150,7 @@ public final class FieldMap implements ObjectValue {
         }
         e.index = size;
         dense[size++] = e;
+        elementBytes += entryBytes(e);
         if (size > COMPACT_MAX_ENTRIES) {
             compact = false;
         }
@@ -165,6 +175,7 @@ public final class FieldMap implements ObjectValue {
                     prev.next = e.next;
                 }
                 e.next = null;
+                elementBytes -= entryBytes(e);
                 removeDense(e.index);
                 if (table.length > MIN_CAPACITY && size < (table.length >>> 3)) {
                     rehash(table.length >>> 1);
@@ -173,6 +184,10 @@ public final class FieldMap implements ObjectValue {
             }
         }
         return false;
+    }
+
+    private static long entryBytes(final HashEntry e) {
+        return ENTRY_BYTES + HeapSize.byteArray(e.field.length) + HeapSize.byteArray(e.value.length);
     }
 
     private void removeDense(final int index) {
@@ -262,6 +277,16 @@ public final class FieldMap implements ObjectValue {
     @Override
     public ValueType type() {
         return ValueType.HASH;
+    }
+
+    /**
+     * {@inheritDoc} A copy shares its arrays with the original but is charged for them in full: either may outlive
+     * the other.
+     */
+    @Override
+    public long memoryBytes() {
+        return MAP_BYTES + HeapSize.referenceArray(table.length) + HeapSize.referenceArray(dense.length)
+            + elementBytes;
     }
 
     /**

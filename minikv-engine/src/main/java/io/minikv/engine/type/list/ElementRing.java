@@ -2,6 +2,8 @@ package io.minikv.engine.type.list;
 
 import java.util.Arrays;
 
+import io.minikv.engine.memory.HeapSize;
+
 /**
  * A growable ring buffer of {@code byte[]} elements: a deque with O(1) push and pop at both ends and O(1) access by
  * index, the structure behind a list value.
@@ -24,7 +26,12 @@ public final class ElementRing {
     /** The largest array: Java arrays stop short of 2^31, and capacities are powers of two. */
     public static final int MAX_CAPACITY = 1 << 30;
 
+    /** The ring object: the slots reference, mask, head and size ints, and {@link #elementBytes}. */
+    static final long RING_BYTES = HeapSize.object(4 * 4 + 8);
+
     private byte[][] slots;
+    /** The footprint of the element arrays; the slots array is added by {@link #memoryBytes()}. */
+    private long elementBytes;
     private int mask;
     private int head;
     private int size;
@@ -82,6 +89,7 @@ public final class ElementRing {
         final int slot = (head + index) & mask;
         final byte[] old = slots[slot];
         slots[slot] = element;
+        elementBytes += HeapSize.byteArray(element.length) - HeapSize.byteArray(old.length);
         return old;
     }
 
@@ -96,6 +104,7 @@ public final class ElementRing {
         head = (head - 1) & mask;
         slots[head] = element;
         size++;
+        elementBytes += HeapSize.byteArray(element.length);
     }
 
     /**
@@ -108,6 +117,7 @@ public final class ElementRing {
         growIfFull();
         slots[(head + size) & mask] = element;
         size++;
+        elementBytes += HeapSize.byteArray(element.length);
     }
 
     /**
@@ -123,6 +133,7 @@ public final class ElementRing {
         slots[head] = null;
         head = (head + 1) & mask;
         size--;
+        elementBytes -= HeapSize.byteArray(e.length);
         shrinkIfSparse();
         return e;
     }
@@ -140,6 +151,7 @@ public final class ElementRing {
         final byte[] e = slots[slot];
         slots[slot] = null;
         size--;
+        elementBytes -= HeapSize.byteArray(e.length);
         shrinkIfSparse();
         return e;
     }
@@ -171,6 +183,7 @@ public final class ElementRing {
         }
         slots[(head + index) & mask] = element;
         size++;
+        elementBytes += HeapSize.byteArray(element.length);
     }
 
     /**
@@ -196,6 +209,7 @@ public final class ElementRing {
             slots[(head + size - 1) & mask] = null;
         }
         size--;
+        elementBytes -= HeapSize.byteArray(e.length);
         shrinkIfSparse();
         return e;
     }
@@ -208,7 +222,9 @@ public final class ElementRing {
     public void removeFirst(final int n) {
         checkCount(n);
         for (int i = 0; i < n; i++) {
-            slots[(head + i) & mask] = null;
+            final int slot = (head + i) & mask;
+            elementBytes -= HeapSize.byteArray(slots[slot].length);
+            slots[slot] = null;
         }
         head = (head + n) & mask;
         size -= n;
@@ -223,7 +239,9 @@ public final class ElementRing {
     public void removeLast(final int n) {
         checkCount(n);
         for (int i = size - n; i < size; i++) {
-            slots[(head + i) & mask] = null;
+            final int slot = (head + i) & mask;
+            elementBytes -= HeapSize.byteArray(slots[slot].length);
+            slots[slot] = null;
         }
         size -= n;
         shrinkIfSparse();
@@ -247,6 +265,7 @@ public final class ElementRing {
                 final byte[] e = slots[(head + r) & mask];
                 if ((limit == 0 || removed < limit) && Arrays.equals(e, element)) {
                     removed++;
+                    elementBytes -= HeapSize.byteArray(e.length);
                 } else {
                     slots[(head + w++) & mask] = e;
                 }
@@ -260,6 +279,7 @@ public final class ElementRing {
                 final byte[] e = slots[(head + r) & mask];
                 if ((limit == 0 || removed < limit) && Arrays.equals(e, element)) {
                     removed++;
+                    elementBytes -= HeapSize.byteArray(e.length);
                 } else {
                     slots[(head + w--) & mask] = e;
                 }
@@ -285,7 +305,17 @@ public final class ElementRing {
             copy.slots[i] = slots[(head + i) & mask];
         }
         copy.size = size;
+        copy.elementBytes = elementBytes;
         return copy;
+    }
+
+    /**
+     * Returns the estimated heap footprint: this object, its slots array and the elements.
+     *
+     * @return bytes.
+     */
+    public long memoryBytes() {
+        return RING_BYTES + HeapSize.referenceArray(slots.length) + elementBytes;
     }
 
     private static int capacityFor(final int n) {

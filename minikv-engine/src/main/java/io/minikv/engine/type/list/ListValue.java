@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.memory.HeapSize;
 
 /**
  * A list value: an {@link ElementRing} plus Redis's index arithmetic ({@code t_list.c}'s range, index and search
@@ -15,6 +16,9 @@ import io.minikv.engine.keyspace.ObjectValue;
  * Not thread-safe: read and changed only under its segment's lock.
  */
 public final class ListValue implements ObjectValue {
+    /** The list object: its ring reference. */
+    static final long LIST_BYTES = HeapSize.object(4);
+
     private final ElementRing ring;
 
     /** Creates an empty list (stored only once it has an element). */
@@ -29,6 +33,15 @@ public final class ListValue implements ObjectValue {
     @Override
     public ValueType type() {
         return ValueType.LIST;
+    }
+
+    /**
+     * {@inheritDoc} A copy shares its element arrays with the original but is charged for them in full: either may
+     * outlive the other.
+     */
+    @Override
+    public long memoryBytes() {
+        return LIST_BYTES + ring.memoryBytes();
     }
 
     @Override

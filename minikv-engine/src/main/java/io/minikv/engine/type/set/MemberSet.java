@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.memory.HeapSize;
 import io.minikv.engine.type.ScanCursor;
 
 import net.openhft.hashing.LongHashFunction;
@@ -30,6 +31,10 @@ public final class MemberSet implements ObjectValue {
     private static final int MIN_CAPACITY = 8;
     private static final LongHashFunction HASH = LongHashFunction.xx3();
     private static final Entry[] NO_ENTRIES = new Entry[0];
+    /** The set object: three references or ints and {@link #elementBytes}. */
+    static final long SET_BYTES = HeapSize.object(3 * 4 + 8);
+    /** One {@link Entry}: member and next references, hash and index ints. */
+    static final long ENTRY_BYTES = HeapSize.object(4 * 4);
 
     /** One member: a hash-chain link and its place in the dense array. */
     private static final class Entry {
@@ -57,6 +62,8 @@ public final class MemberSet implements ObjectValue {
     private Entry[] table = new Entry[MIN_CAPACITY];
     private Entry[] dense = NO_ENTRIES;
     private int size;
+    /** The footprint of the entries and their members; the arrays are added by {@link #memoryBytes()}. */
+    private long elementBytes;
 
     /** Creates an empty set. */
     public MemberSet() {
@@ -71,6 +78,12 @@ public final class MemberSet implements ObjectValue {
     @Override
     public ValueType type() {
         return ValueType.SET;
+    }
+
+    @Override
+    public long memoryBytes() {
+        return SET_BYTES + HeapSize.referenceArray(table.length) + HeapSize.referenceArray(dense.length)
+            + elementBytes;
     }
 
     @Override
@@ -140,6 +153,7 @@ public final class MemberSet implements ObjectValue {
         }
         e.index = size;
         dense[size++] = e;
+        elementBytes += ENTRY_BYTES + HeapSize.byteArray(member.length);
         return true;
     }
 
@@ -170,6 +184,7 @@ public final class MemberSet implements ObjectValue {
 
     /** Moves the last dense entry into e's place and shrinks the indexes when they are mostly empty. */
     private void unlinkDense(final Entry e) {
+        elementBytes -= ENTRY_BYTES + HeapSize.byteArray(e.member.length);
         final Entry last = dense[--size];
         dense[e.index] = last;
         last.index = e.index;

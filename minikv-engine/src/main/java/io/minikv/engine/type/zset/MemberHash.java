@@ -2,6 +2,7 @@ package io.minikv.engine.type.zset;
 
 import java.util.Arrays;
 
+import io.minikv.engine.memory.HeapSize;
 import io.minikv.engine.type.ScanCursor;
 
 import net.openhft.hashing.LongHashFunction;
@@ -37,6 +38,11 @@ final class MemberHash {
 
     int size() {
         return size;
+    }
+
+    /** Returns the footprint of this object (table reference, size) and its table; the nodes are the list's. */
+    long memoryBytes() {
+        return HeapSize.object(2 * 4) + HeapSize.referenceArray(table.length);
     }
 
     /**

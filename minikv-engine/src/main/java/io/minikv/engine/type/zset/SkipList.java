@@ -3,6 +3,7 @@ package io.minikv.engine.type.zset;
 import java.util.Arrays;
 
 import io.minikv.api.LexBound;
+import io.minikv.engine.memory.HeapSize;
 
 /**
  * Order-statistic skiplist on (score, member), after Redis's {@code t_zset.c}: each forward link carries the number
@@ -18,6 +19,14 @@ import io.minikv.api.LexBound;
 final class SkipList {
     static final int MAX_LEVEL = 32;
 
+    /**
+     * The list without nodes: this object (header, update, rank and tail references, length and level ints, seed and
+     * {@link #nodeBytes} longs), the header node with its 31 links and spans, and the two search vectors.
+     */
+    static final long EMPTY_BYTES = HeapSize.object(4 * 4 + 2 * 4 + 2 * 8)
+        + ZNode.NODE_BYTES + 2 * HeapSize.referenceArray(MAX_LEVEL - 1)
+        + HeapSize.referenceArray(MAX_LEVEL) + HeapSize.longArray(MAX_LEVEL);
+
     private final ZNode header = new ZNode(null, 0, 0, MAX_LEVEL);
     private final ZNode[] update = new ZNode[MAX_LEVEL];
     private final long[] rank = new long[MAX_LEVEL];
@@ -25,6 +34,8 @@ final class SkipList {
     private int length;
     private int level = 1;
     private long seed;
+    /** The footprint of the nodes and their members. */
+    private long nodeBytes;
 
     SkipList(final long seed) {
         this.seed = seed == 0 ? 0x9E3779B97F4A7C15L : seed;
@@ -32,6 +43,11 @@ final class SkipList {
 
     int length() {
         return length;
+    }
+
+    /** Returns the estimated footprint of the list and its nodes. */
+    long memoryBytes() {
+        return EMPTY_BYTES + nodeBytes;
     }
 
     ZNode first() {
@@ -88,6 +104,7 @@ final class SkipList {
     ZNode insert(final double score, final byte[] member, final int hash) {
         final ZNode node = new ZNode(member, hash, score, randomLevel());
         link(node);
+        nodeBytes += node.memoryBytes();
         return node;
     }
 
@@ -178,6 +195,7 @@ final class SkipList {
         }
         unlink(node);
         node.unlinkAll();
+        nodeBytes -= node.memoryBytes();
     }
 
     /**
@@ -375,6 +393,7 @@ final class SkipList {
             unlink(x);
             hash.remove(x);
             x.unlinkAll();
+            nodeBytes -= x.memoryBytes();
             removed++;
             traversed++;
             x = next;
@@ -403,6 +422,7 @@ final class SkipList {
      */
     ZNode append(final double score, final byte[] member, final int hash) {
         final ZNode node = new ZNode(member, hash, score, randomLevel());
+        nodeBytes += node.memoryBytes();
         final int lvl = node.levels();
         if (lvl > level) {
             level = lvl;
@@ -434,5 +454,6 @@ final class SkipList {
         tail = null;
         length = 0;
         level = 1;
+        nodeBytes = 0;
     }
 }

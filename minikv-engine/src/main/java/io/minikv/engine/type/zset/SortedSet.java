@@ -3,6 +3,7 @@ package io.minikv.engine.type.zset;
 import io.minikv.api.LexBound;
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.ObjectValue;
+import io.minikv.engine.memory.HeapSize;
 
 /**
  * A sorted-set value: a member hash for O(1) score lookups plus an order-statistic skiplist for everything ordered.
@@ -39,6 +40,8 @@ public final class SortedSet implements ObjectValue {
     public static final int OUT_NOP = 1 << 2;
     /** {@link #add} result: the (resulting) score is NaN; nothing was done. */
     public static final int OUT_NAN = 1 << 3;
+
+    private static final long SET_BYTES = HeapSize.object(2 * 4 + 8);
 
     private final SkipList list;
     private final MemberHash hash = new MemberHash();
@@ -342,6 +345,15 @@ public final class SortedSet implements ObjectValue {
     @Override
     public ValueType type() {
         return ValueType.ZSET;
+    }
+
+    /**
+     * {@inheritDoc} The set object (list and hash references, {@link #lastScore}), its skiplist with the nodes, and
+     * the member hash's table. A copy shares the member arrays with the original but is charged for them in full.
+     */
+    @Override
+    public long memoryBytes() {
+        return SET_BYTES + list.memoryBytes() + hash.memoryBytes();
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.minikv.engine.type.zset;
 
+import io.minikv.engine.memory.HeapSize;
+
 /**
  * One member of a {@link SortedSet}: a skiplist node that is also the entry of the member hash.
  * <p>
@@ -13,6 +15,8 @@ package io.minikv.engine.type.zset;
 public final class ZNode {
     private static final ZNode[] NO_NODES = new ZNode[0];
     private static final int[] NO_SPANS = new int[0];
+    /** A node object: member, forward, span, next0, backward and hashNext references, the hash, the score. */
+    static final long NODE_BYTES = HeapSize.object(6 * 4 + 4 + 8);
     final byte[] member;
     final int hash;
     /** Forward links of levels 1 and up ({@code forward[i - 1]} is level i); empty for single-level nodes. */
@@ -31,6 +35,16 @@ public final class ZNode {
         this.score = score;
         this.forward = level > 1 ? new ZNode[level - 1] : NO_NODES;
         this.span = level > 1 ? new int[level - 1] : NO_SPANS;
+    }
+
+    /**
+     * Returns the node's estimated footprint: the node, its member and, above level 0, its link and span arrays
+     * (single-level nodes share empty ones).
+     */
+    long memoryBytes() {
+        final int upper = forward.length;
+        final long arrays = upper == 0 ? 0 : 2 * HeapSize.referenceArray(upper);
+        return NODE_BYTES + HeapSize.byteArray(member.length) + arrays;
     }
 
     /** Returns how many levels the node has, at least 1. */
