@@ -40,7 +40,8 @@ import io.minikv.net.MiniKvServer;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EngineBenchmark {
-    static final int KEYS = 1_000_000;
+    /** 1M by default; {@code -jvmArgs -Dbench.keys=1000} measures the instructions of a lookup with every line cached. */
+    static final int KEYS = Integer.getInteger("bench.keys", 1_000_000);
     static final int KEY_LENGTH = 16;
     static final int VALUE_LENGTH = 100;
 

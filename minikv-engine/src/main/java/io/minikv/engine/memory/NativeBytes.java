@@ -105,6 +105,12 @@ public final class NativeBytes {
      */
     public static boolean equals(final Object aBase, final long aOffset, final Object bBase, final long bOffset,
         final int length) {
+        if (length >= Long.BYTES && length <= 2 * Long.BYTES) {
+            // Two overlapping longs cover 8 to 16 bytes (most keys) with no loop and a single data-dependent branch.
+            final int tail = length - Long.BYTES;
+            return (UNSAFE.getLong(aBase, aOffset) ^ UNSAFE.getLong(bBase, bOffset)
+                | UNSAFE.getLong(aBase, aOffset + tail) ^ UNSAFE.getLong(bBase, bOffset + tail)) == 0;
+        }
         int i = 0;
         final int longs = length & ~7;
         while (i < longs) {
