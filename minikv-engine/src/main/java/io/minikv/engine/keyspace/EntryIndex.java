@@ -32,7 +32,7 @@ final class EntryIndex {
      * A lookup waits on two cache misses (the bucket, then the entry), and the CPU can only overlap them with the next
      * lookup's if it never has to guess wrong about a branch that depends on them. So the lowest and the highest key
      * of the neighbourhood (all of it for the most common one- and two-key neighbourhoods) are tried first with a
-     * branch-free choice between them; only a key in between, or a tag collision, goes on to the full scan.
+     * branch-free choice between them; only a key in between, or a tag collision, goes on to the other buckets.
      *
      * @param t the table.
      * @param spans the arena's spans, read with the same stamp as {@code t}.
@@ -48,32 +48,29 @@ final class EntryIndex {
         final int home = t.home(hash);
         final int tag = KeyHash.tag(hash);
         final long hop = t.hop(home);
-        // With an empty neighbourhood both stay at home, so no other cache line is touched.
+        // With an empty neighbourhood both stay at home, so no other cache line is touched; the word there then holds
+        // no key of this home, so the tag or the key comparison turns it down (no branch on the bitmap itself).
         final int low = home + (Long.numberOfTrailingZeros(hop) & (NEIGHBOURHOOD - 1));
         final int high = home + (Long.SIZE - 1 - Long.numberOfLeadingZeros(hop | 1));
         final long lowWord = t.word(low);
         final long highWord = t.word(high);
         final long lowMatches = (long) ((HopscotchTable.tagOf(lowWord) ^ tag) - 1) >> Long.SIZE - 1;
-        final int b = (int) ((low & lowMatches) | (high & ~lowMatches));
-        final long word = (lowWord & lowMatches) | (highWord & ~lowMatches);
-        if (hop != 0 && HopscotchTable.tagOf(word) == tag && holdsKey(spans, chunks, word, kb, ko, kl)) {
-            return b;
-        }
-        return scan(t, spans, chunks, home, tag, hop, kb, ko, kl);
-    }
-
-    private static int scan(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final int home,
-        final int tag, final long neighbourhood, final Object kb, final long ko, final int kl) {
-        long hop = neighbourhood;
-        while (hop != 0) {
-            final int b = home + Long.numberOfTrailingZeros(hop);
-            hop &= hop - 1;
-            final long word = t.word(b);
+        int b = (int) ((low & lowMatches) | (high & ~lowMatches));
+        long word = (lowWord & lowMatches) | (highWord & ~lowMatches);
+        long rest = hop & ~(1L << (b - home));
+        // One comparison site for the first pick and the rest of the neighbourhood keeps the compiled method small
+        // enough to be inlined into its callers.
+        while (true) {
             if (HopscotchTable.tagOf(word) == tag && holdsKey(spans, chunks, word, kb, ko, kl)) {
                 return b;
             }
+            if (rest == 0) {
+                return -1;
+            }
+            b = home + Long.numberOfTrailingZeros(rest);
+            rest &= rest - 1;
+            word = t.word(b);
         }
-        return -1;
     }
 
     private static boolean holdsKey(final long[] spans, final Chunk[] chunks, final long word, final Object kb,

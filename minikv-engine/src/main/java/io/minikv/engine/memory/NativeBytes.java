@@ -111,6 +111,11 @@ public final class NativeBytes {
             return (UNSAFE.getLong(aBase, aOffset) ^ UNSAFE.getLong(bBase, bOffset)
                 | UNSAFE.getLong(aBase, aOffset + tail) ^ UNSAFE.getLong(bBase, bOffset + tail)) == 0;
         }
+        return equalsByLongs(aBase, aOffset, bBase, bOffset, length);
+    }
+
+    private static boolean equalsByLongs(final Object aBase, final long aOffset, final Object bBase,
+        final long bOffset, final int length) {
         int i = 0;
         final int longs = length & ~7;
         while (i < longs) {
