@@ -62,6 +62,14 @@ public final class KvOptions {
 
     /**
      * Returns the memory limit for keys and values; writes that need more fail with {@link KvError#OOM}.
+     * <p>
+     * Counted: keys, string values and hash tables (off-heap, as allocated) and the estimated heap footprint of
+     * hashes, sets, lists and sorted sets (their element arrays, nodes and tables). As with Redis's
+     * {@code noeviction} policy, a write that may grow a collection (SADD, HSET, RPUSH, ZADD, the STOREs, COPY...)
+     * is refused while the store holds more than the limit (over RESP, every command Redis flags {@code denyoom},
+     * SET included); a string write fails when it needs memory beyond the limit. Reads, DEL, the pops, removals,
+     * RENAME and MOVE always run, so memory can be freed. Collections live on the Java heap, so the heap ({@code -Xmx}) must be
+     * comfortably larger than the limit.
      *
      * @return the limit in bytes, 0 for none.
      */
