@@ -41,6 +41,11 @@ final class KnownDifferences {
         if (why != null) {
             return why;
         }
+        final String rank = rankWithScore(r);
+        if (rank != null && m.type() == '+' && "QUEUED".equals(m.text())) {
+            // Inside MULTI: mini-kv's arity allows the fourth argument, so it queues what 7.0.15 refuses.
+            return rank;
+        }
         if (r.type() == '*' && m.type() == '*' && r.children() != null && m.children() != null
             && r.children().size() == m.children().size()) {
             for (int i = 0; i < r.children().size(); i++) {
