@@ -132,6 +132,27 @@ class CollectionMemoryTest {
     }
 
     @Test
+    void shouldChargeTheSharedBudgetInQuanta() {
+        final long quantum = Segment.OBJECT_QUANTUM;
+        final long before = baseline("s");
+        store.sadd(b("s"), b("a"));
+        assertThat(engine().allocatedMemoryBytes() - before).isEqualTo(quantum);
+        store.sadd(b("s"), members("m", 0, 10));
+        assertThat(engine().allocatedMemoryBytes() - before).as("within the first step").isEqualTo(quantum);
+        store.sadd(b("s"), members("m", 10, 1000));
+        final long grown = engine().allocatedMemoryBytes() - before;
+        assertThat(grown % quantum).isZero();
+        assertThat(grown).isGreaterThanOrEqualTo(charged()).isLessThan(charged() + quantum);
+        store.srem(b("s"), members("m", 0, 100));
+        final long shrunk = engine().allocatedMemoryBytes() - before;
+        assertThat(shrunk).isGreaterThanOrEqualTo(charged()).isLessThan(charged() + 2 * quantum);
+        store.srem(b("s"), members("m", 100, 1000));
+        assertThat(engine().allocatedMemoryBytes() - before).isEqualTo(quantum);
+        store.srem(b("s"), b("a"));
+        assertThat(engine().allocatedMemoryBytes()).isEqualTo(before);
+    }
+
+    @Test
     void shouldFollowSetsUpAndDown() {
         final long before = baseline("s");
         long last = 0;

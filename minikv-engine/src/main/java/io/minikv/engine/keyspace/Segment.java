@@ -35,14 +35,24 @@ import io.minikv.engine.table.KeyHash;
  * Object values change in place, so they are charged differently: every object handed out or stored under the write
  * lock is noted in the {@link ObjectTable}, and {@link #unlockWrite} charges the budget for the change in their
  * {@link ObjectValue#memoryBytes()} before it releases the lock (with {@link MemoryBudget#force}: whether a write may
- * grow the store is decided before it starts, by the {@code denyoom} check). Removing an object releases exactly what
- * it was charged for. A writer that holds the write lock must therefore release it through {@link #unlockWrite}.
+ * grow the store is decided before it starts, by the {@code denyoom} check). Removing an object takes back exactly
+ * what it was charged for. A writer that holds the write lock must therefore release it through {@link #unlockWrite}.
+ * The shared budget is charged in steps of {@link #OBJECT_QUANTUM} (as the arena charges whole chunks), so most
+ * collection writes only add to this segment's own figure and touch no shared counter.
  * <p>
  * <b>Expiry.</b> An entry is expired when {@code now > expireAt} (Redis's rule). Write-path lookups
  * ({@link #findLive}) delete an expired entry they meet; read paths treat it as missing.
  */
 public final class Segment extends StampedLock {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * The step in which object values are charged to the shared budget: a segment's charge is its objects' estimate
+     * rounded up to a multiple of this, released down to one when the estimate falls two steps below it, and
+     * released entirely when the estimate reaches 0. A SADD of a short member changes the estimate by ~60 bytes, so
+     * about one write in seventy touches the budget's shared counter.
+     */
+    public static final long OBJECT_QUANTUM = 4096;
 
     /** {@link #readString}: no such key. */
     public static final int MISSING = -1;
@@ -72,8 +82,10 @@ public final class Segment extends StampedLock {
     private HopscotchTable table;
     private int growThreshold;
     private ObjectTable objects;
-    /** What the budget was charged for the object values, settled at each {@link #unlockWrite}. */
+    /** The object values' estimated footprint, settled at each {@link #unlockWrite}. */
     private long objectBytes;
+    /** What the budget was charged for the object values: objectBytes rounded up to {@link #OBJECT_QUANTUM}. */
+    private long objectCharge;
     private int keys;
     private int volatileKeys;
     private int expiryCursor;
@@ -395,17 +407,28 @@ public final class Segment extends StampedLock {
     }
 
     private void settleObjects(final ObjectTable objects) {
-        final long delta = objects.settle();
-        if (delta > 0) {
-            budget.force(delta);
-        } else if (delta < 0) {
-            budget.release(-delta);
+        objectBytes += objects.settle();
+        recharge();
+    }
+
+    /** Moves the budget charge to the quantum above {@link #objectBytes} when it left the hysteresis band. */
+    private void recharge() {
+        final long bytes = objectBytes;
+        final long charge = objectCharge;
+        if (bytes > charge || bytes + 2 * OBJECT_QUANTUM <= charge || bytes == 0 && charge != 0) {
+            final long target = (bytes + OBJECT_QUANTUM - 1) & -OBJECT_QUANTUM;
+            if (target > charge) {
+                budget.force(target - charge);
+            } else {
+                budget.release(charge - target);
+            }
+            objectCharge = target;
         }
-        objectBytes += delta;
     }
 
     /**
-     * Returns the estimated heap bytes of this segment's object values, as last charged to the budget.
+     * Returns the estimated heap bytes of this segment's object values, as last settled (the budget holds up to two
+     * {@link #OBJECT_QUANTUM}s more).
      *
      * @return bytes (racy read).
      */
@@ -554,7 +577,8 @@ public final class Segment extends StampedLock {
         arena.clear();
         chunks = arena.chunks();
         spans = arena.spans();
-        budget.release(objectBytes);
+        budget.release(objectCharge);
+        objectCharge = 0;
         objectBytes = 0;
         objects = null;
         keys = 0;
@@ -608,7 +632,7 @@ public final class Segment extends StampedLock {
      */
     public long allocatedBytes() {
         final HopscotchTable t = table;
-        return arena.allocatedBytes() + (t == null ? 0 : t.memoryBytes()) + objectBytes;
+        return arena.allocatedBytes() + (t == null ? 0 : t.memoryBytes()) + objectCharge;
     }
 
     // ------------------------------------------------------------------------------------------- internals
@@ -630,9 +654,8 @@ public final class Segment extends StampedLock {
 
     private void freeEntry(final long e, final long na) {
         if (NativeBytes.getByte(null, na + TYPE_OFFSET) != TYPE_STRING) {
-            final long released = objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
-            objectBytes -= released;
-            budget.release(released);
+            objectBytes -= objects.remove(NativeBytes.getInt(na + VALUE_OFFSET));
+            recharge();
         }
         arena.free(e, EntryLayout.blockSize(na));
     }

@@ -13,6 +13,7 @@ import io.minikv.api.KvError;
  * that grows a collection is refused before it starts when the store is already over the limit
  * ({@link #checkWrite}, Redis's rule for {@code denyoom} commands under {@code noeviction}); once admitted, its
  * growth is charged with {@link #force}, so the store may pass the limit by what one write adds, as in Redis.
+ * Collections are charged in steps of a few kilobytes per segment, as arena memory is charged in chunks.
  * Writes that only shrink (DEL, the pops, SREM...) are never refused, so memory can always be freed.
  * <p>
  * Why chunk granularity: writers only touch this shared counter when an arena needs a new chunk or a table grows,
