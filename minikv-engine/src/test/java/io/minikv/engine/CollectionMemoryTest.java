@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -380,6 +383,47 @@ class CollectionMemoryTest {
             store.del(b("s" + k), b("h" + k), b("l" + k), b("z" + k));
         }
         assertThat(charged()).isZero();
+    }
+
+    @Test
+    void shouldKeepTheBooksUnderConcurrentWriters() throws Exception {
+        final long before = baseline("s0", "s1", "h0", "h1", "l0", "l1", "z0", "z1", "d0", "d1");
+        final int threads = 4;
+        final ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            final List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                final int seed = t;
+                done.add(pool.submit(() -> {
+                    final SplittableRandom random = new SplittableRandom(seed);
+                    for (int i = 0; i < 20_000; i++) {
+                        final int k = random.nextInt(2);
+                        final byte[] m = b("m" + random.nextInt(200));
+                        switch (random.nextInt(9)) {
+                            case 0 -> store.sadd(b("s" + k), m);
+                            case 1 -> store.srem(b("s" + k), m);
+                            case 2 -> store.hset(b("h" + k), m, new byte[random.nextInt(50)]);
+                            case 3 -> store.hdel(b("h" + k), m);
+                            case 4 -> store.rpush(b("l" + k), m);
+                            case 5 -> store.lpop(b("l" + k), 2);
+                            case 6 -> store.zadd(b("z" + k), random.nextInt(10), m);
+                            case 7 -> store.zrem(b("z" + k), m);
+                            default -> store.sunionstore(b("d" + k), b("s0"), b("s1"));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (final Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertBooks();
+        store.del(b("s0"), b("s1"), b("h0"), b("h1"), b("l0"), b("l1"), b("z0"), b("z1"), b("d0"), b("d1"));
+        assertThat(charged()).isZero();
+        assertThat(engine().allocatedMemoryBytes()).isEqualTo(before);
     }
 
     // ------------------------------------------------------------------------------------------- the limit
