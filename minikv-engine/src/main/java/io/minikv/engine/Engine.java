@@ -412,6 +412,17 @@ public final class Engine implements EngineStats {
     }
 
     /**
+     * Suspends or restores the memory limit's refusals, for a server's EXEC: Redis admits a transaction as a whole
+     * (EXEC itself is refused over the limit when it queued a {@code denyoom} command) and then runs every command
+     * in it. Only call while no other write can run (the server's EXEC gate is closed).
+     *
+     * @param suspended true to suspend, false to restore.
+     */
+    public void suspendMemoryChecks(final boolean suspended) {
+        budget.suspendChecks(suspended);
+    }
+
+    /**
      * Changes the memory limit while the store is open ({@code CONFIG SET maxmemory}). Nothing is evicted: when the
      * store already holds more, writes that need new memory fail with OOM until enough is freed.
      *

@@ -524,6 +524,22 @@ class CollectionMemoryTest {
     }
 
     @Test
+    void shouldRefuseNothingWhileChecksAreSuspended() {
+        limited();
+        fillUntilOom(i -> store.sadd(b("s"), members("m" + i + "-", 0, 10)));
+        engine().suspendMemoryChecks(true);
+        try {
+            assertThat(store.sadd(b("s"), b("in-exec"))).isEqualTo(1);
+            store.set(b("k"), new byte[100_000]);
+        } finally {
+            engine().suspendMemoryChecks(false);
+        }
+        assertThat(engine().memoryExceeded()).isTrue();
+        assertThatThrownBy(() -> store.sadd(b("s"), b("after"))).hasMessage(OOM);
+        assertBooks();
+    }
+
+    @Test
     void shouldLetStringsAndCollectionsShareTheLimit() {
         limited();
         fillUntilOom(i -> store.sadd(b("s"), members("m" + i + "-", 0, 10)));

@@ -24,6 +24,8 @@ import io.minikv.api.KvError;
 public final class MemoryBudget {
     private volatile long maxBytes;
     private final AtomicLong allocated = new AtomicLong();
+    /** While set, nothing is refused ({@link #suspendChecks}); read only once the limit is reached. */
+    private volatile boolean checksSuspended;
 
     /**
      * Creates a budget.
@@ -48,7 +50,7 @@ public final class MemoryBudget {
         }
         while (true) {
             final long current = allocated.get();
-            if (current + bytes > maxBytes) {
+            if (current + bytes > maxBytes && !checksSuspended) {
                 throw KvError.OOM.exception();
             }
             if (allocated.compareAndSet(current, current + bytes)) {
@@ -74,9 +76,20 @@ public final class MemoryBudget {
      * @throws io.minikv.api.KvException {@link KvError#OOM} when {@link #exceeded()}.
      */
     public void checkWrite() {
-        if (exceeded()) {
+        if (exceeded() && !checksSuspended) {
             throw KvError.OOM.exception();
         }
+    }
+
+    /**
+     * Suspends or restores the limit's checks: while suspended, {@link #reserve} and {@link #checkWrite} refuse
+     * nothing (memory is still counted). For a server's EXEC, which Redis admits as a whole: its commands then run
+     * whatever memory they take, and since EXEC runs alone, no other write passes the limit meanwhile.
+     *
+     * @param suspended true to suspend, false to restore.
+     */
+    public void suspendChecks(final boolean suspended) {
+        this.checksSuspended = suspended;
     }
 
     /**

@@ -74,7 +74,8 @@ public final class Dispatcher {
         }
         final boolean denyOom = spec.has(CommandSpec.FLAG_DENYOOM);
         if ((denyOom || client.inMulti() || spec.handler() == TransactionCommands.EXEC)
-            && client.server().memoryExceeded() && rejectOnOom(client, spec, denyOom)) {
+            && !client.transaction().executing() && client.server().memoryExceeded()
+            && rejectOnOom(client, spec, denyOom)) {
             reject(client, spec, KvError.OOM.text());
             return;
         }

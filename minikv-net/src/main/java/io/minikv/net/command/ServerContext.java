@@ -174,6 +174,17 @@ public final class ServerContext {
         return engine != null && engine.memoryExceeded();
     }
 
+    /**
+     * Suspends or restores the store's memory refusals while EXEC runs its commands (the EXEC gate is closed).
+     *
+     * @param suspended true to suspend, false to restore.
+     */
+    public void suspendMemoryChecks(final boolean suspended) {
+        if (engine != null) {
+            engine.suspendMemoryChecks(suspended);
+        }
+    }
+
     /** @return whether CONFIG SET maxmemory can change the limit: true when the store is mini-kv's engine. */
     public boolean maxMemoryAdjustable() {
         return engine != null;

@@ -109,12 +109,15 @@ final class TransactionCommands {
             }
             reply.array(queued.size());
             tx.executing(true);
+            // Redis checks memory when EXEC starts, not for the commands it runs.
+            c.server().suspendMemoryChecks(true);
             try {
                 final Dispatcher dispatcher = c.server().dispatcher();
                 for (final CommandArgs args : queued) {
                     dispatcher.dispatch(c, args);
                 }
             } finally {
+                c.server().suspendMemoryChecks(false);
                 tx.executing(false);
             }
         });

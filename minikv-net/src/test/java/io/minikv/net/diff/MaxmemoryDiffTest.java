@@ -85,6 +85,58 @@ class MaxmemoryDiffTest {
         }
     }
 
+    /**
+     * EXEC is checked when it starts, not its commands: a transaction admitted under the limit runs to the end even
+     * when its first command passes the limit, and the next denyoom command is refused. The limit is set just above
+     * each server's own figure (Redis's used_memory, mini-kv's allocator_allocated), so byte counts do not matter.
+     */
+    @Test
+    void shouldRunAnAdmittedTransactionToTheEndOverTheLimit() throws IOException {
+        final Optional<Path> exe = RedisServerProcess.findExecutable();
+        if (exe.isEmpty() && !DiffServersExtension.isCi()) {
+            Assumptions.abort("redis-server is not on the PATH");
+        }
+        try (RedisServerProcess redis = RedisServerProcess.start(exe.orElseThrow());
+             MiniKvServer minikv = MiniKvServer.builder().port(0).workers(1).build().start();
+             RawRespClient r = new RawRespClient("127.0.0.1", redis.port());
+             RawRespClient m = new RawRespClient(minikv.host(), minikv.port())) {
+            final List<String> differences = new ArrayList<>();
+            for (int i = 0; i < 5000; i += 500) {
+                final String[] sadd = new String[502];
+                sadd[0] = "SADD";
+                sadd[1] = "src";
+                for (int j = 0; j < 500; j++) {
+                    sadd[j + 2] = "member:" + (i + j);
+                }
+                compare(r, m, sadd, differences);
+            }
+            // A copy of 5000 members takes well over 100 KB in both.
+            r.call("CONFIG", "SET", "maxmemory", Long.toString(figure(r, "used_memory") + 100_000));
+            m.call("CONFIG", "SET", "maxmemory", Long.toString(figure(m, "allocator_allocated") + 100_000));
+            compare(r, m, new String[] {"MULTI"}, differences);
+            compare(r, m, new String[] {"SUNIONSTORE", "d1", "src"}, differences);
+            compare(r, m, new String[] {"SUNIONSTORE", "d2", "src"}, differences);
+            compare(r, m, new String[] {"SADD", "d3", "x"}, differences);
+            compare(r, m, new String[] {"EXEC"}, differences);
+            compare(r, m, new String[] {"SCARD", "d2"}, differences);
+            compare(r, m, new String[] {"SADD", "d4", "x"}, differences);
+            compare(r, m, new String[] {"MULTI"}, differences);
+            compare(r, m, new String[] {"SADD", "d4", "x"}, differences);
+            compare(r, m, new String[] {"EXEC"}, differences);
+            compare(r, m, new String[] {"CONFIG", "SET", "maxmemory", "0"}, differences);
+            assertThat(differences).isEmpty();
+        }
+    }
+
+    private static long figure(final RawRespClient client, final String field) throws IOException {
+        for (final String line : client.call("INFO", "memory").utf8().split("\r\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1));
+            }
+        }
+        throw new AssertionError("no " + field + " in INFO memory");
+    }
+
     private static void compare(final RawRespClient redis, final RawRespClient minikv, final String[] command,
         final List<String> differences) throws IOException {
         final RespReply expected = redis.call(command);
