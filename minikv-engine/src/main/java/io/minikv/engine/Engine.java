@@ -173,10 +173,7 @@ public final class Engine implements EngineStats {
      * @param listener not null; added once per call.
      */
     public synchronized void addKeyModifiedListener(final KeyModifiedListener listener) {
-        final KeyModifiedListener[] current = keyModifiedListeners;
-        final KeyModifiedListener[] next = java.util.Arrays.copyOf(current, current.length + 1);
-        next[current.length] = java.util.Objects.requireNonNull(listener, "listener");
-        keyModifiedListeners = next;
+        keyModifiedListeners = plus(keyModifiedListeners, java.util.Objects.requireNonNull(listener, "listener"));
     }
 
     /**
@@ -185,16 +182,7 @@ public final class Engine implements EngineStats {
      * @param listener the listener.
      */
     public synchronized void removeKeyModifiedListener(final KeyModifiedListener listener) {
-        final KeyModifiedListener[] current = keyModifiedListeners;
-        for (int i = 0; i < current.length; i++) {
-            if (current[i] == listener) {
-                final KeyModifiedListener[] next = new KeyModifiedListener[current.length - 1];
-                System.arraycopy(current, 0, next, 0, i);
-                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                keyModifiedListeners = next;
-                return;
-            }
-        }
+        keyModifiedListeners = minus(keyModifiedListeners, listener);
     }
 
     /**
@@ -229,10 +217,7 @@ public final class Engine implements EngineStats {
      * @param gate not null; added once per call.
      */
     public synchronized void addWriteGate(final WriteGate gate) {
-        final WriteGate[] current = writeGates;
-        final WriteGate[] next = java.util.Arrays.copyOf(current, current.length + 1);
-        next[current.length] = java.util.Objects.requireNonNull(gate, "gate");
-        writeGates = next;
+        writeGates = plus(writeGates, java.util.Objects.requireNonNull(gate, "gate"));
     }
 
     /**
@@ -241,16 +226,26 @@ public final class Engine implements EngineStats {
      * @param gate the gate.
      */
     public synchronized void removeWriteGate(final WriteGate gate) {
-        final WriteGate[] current = writeGates;
-        for (int i = 0; i < current.length; i++) {
-            if (current[i] == gate) {
-                final WriteGate[] next = new WriteGate[current.length - 1];
-                System.arraycopy(current, 0, next, 0, i);
-                System.arraycopy(current, i + 1, next, i, current.length - i - 1);
-                writeGates = next;
-                return;
+        writeGates = minus(writeGates, gate);
+    }
+
+    /** Copy-on-write append: readers iterate the array they loaded without a lock. */
+    private static <T> T[] plus(final T[] array, final T element) {
+        final T[] next = java.util.Arrays.copyOf(array, array.length + 1);
+        next[array.length] = element;
+        return next;
+    }
+
+    /** Copy-on-write removal of the first occurrence (by identity); the same array when there is none. */
+    private static <T> T[] minus(final T[] array, final T element) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == element) {
+                final T[] next = java.util.Arrays.copyOf(array, array.length - 1);
+                System.arraycopy(array, i + 1, next, i, array.length - i - 1);
+                return next;
             }
         }
+        return array;
     }
 
     /**
