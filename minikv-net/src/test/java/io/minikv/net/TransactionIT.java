@@ -250,22 +250,7 @@ class TransactionIT {
             threads.add(new Thread(() -> {
                 try (RawClient tx = client()) {
                     for (int i = 0; i < rounds; i++) {
-                        tx.send(RawClient.command("MULTI"));
-                        tx.send(RawClient.command("INCR", "k"));
-                        tx.send(RawClient.command("INCR", "k"));
-                        tx.send(RawClient.command("INCR", "k"));
-                        tx.send(RawClient.command("EXEC"));
-                        assertThat(tx.readReply()).isEqualTo(OK);
-                        for (int q = 0; q < 3; q++) {
-                            assertThat(tx.readReply()).isEqualTo(QUEUED);
-                        }
-                        final String exec = tx.readReply();
-                        final String[] lines = exec.split("\r\n");
-                        final long first = Long.parseLong(lines[1].substring(1));
-                        if (!lines[0].equals("*3") || Long.parseLong(lines[2].substring(1)) != first + 1
-                            || Long.parseLong(lines[3].substring(1)) != first + 2) {
-                            failures.add(exec);
-                        }
+                        execThreeIncrements(tx, failures);
                     }
                 } catch (final IOException | RuntimeException e) {
                     failures.add(e.toString());
@@ -308,22 +293,7 @@ class TransactionIT {
         application.start();
         try (RawClient tx = client()) {
             for (int i = 0; i < rounds; i++) {
-                tx.send(RawClient.command("MULTI"));
-                tx.send(RawClient.command("INCR", "k"));
-                tx.send(RawClient.command("INCR", "k"));
-                tx.send(RawClient.command("INCR", "k"));
-                tx.send(RawClient.command("EXEC"));
-                assertThat(tx.readReply()).isEqualTo(OK);
-                for (int q = 0; q < 3; q++) {
-                    assertThat(tx.readReply()).isEqualTo(QUEUED);
-                }
-                final String exec = tx.readReply();
-                final String[] lines = exec.split("\r\n");
-                final long first = Long.parseLong(lines[1].substring(1));
-                if (!lines[0].equals("*3") || Long.parseLong(lines[2].substring(1)) != first + 1
-                    || Long.parseLong(lines[3].substring(1)) != first + 2) {
-                    failures.add(exec);
-                }
+                execThreeIncrements(tx, failures);
             }
         } finally {
             done.set(true);
@@ -332,5 +302,28 @@ class TransactionIT {
         assertThat(failures).isEmpty();
         final long total = rounds * 3L + applicationIncrements.get();
         assertThat(c.call("GET", "k")).isEqualTo("$" + Long.toString(total).length() + "\r\n" + total + "\r\n");
+    }
+
+    /**
+     * Runs MULTI, three INCR k, EXEC, and records the EXEC reply in {@code failures} unless its three results are
+     * consecutive (nothing ran in between).
+     */
+    private static void execThreeIncrements(final RawClient tx, final List<String> failures) throws IOException {
+        tx.send(RawClient.command("MULTI"));
+        tx.send(RawClient.command("INCR", "k"));
+        tx.send(RawClient.command("INCR", "k"));
+        tx.send(RawClient.command("INCR", "k"));
+        tx.send(RawClient.command("EXEC"));
+        assertThat(tx.readReply()).isEqualTo(OK);
+        for (int q = 0; q < 3; q++) {
+            assertThat(tx.readReply()).isEqualTo(QUEUED);
+        }
+        final String exec = tx.readReply();
+        final String[] lines = exec.split("\r\n");
+        final long first = Long.parseLong(lines[1].substring(1));
+        if (!lines[0].equals("*3") || Long.parseLong(lines[2].substring(1)) != first + 1
+            || Long.parseLong(lines[3].substring(1)) != first + 2) {
+            failures.add(exec);
+        }
     }
 }
