@@ -132,6 +132,11 @@ public enum KvError {
     PROTO_UNBALANCED_QUOTES("ERR Protocol error: unbalanced quotes in request"),
     /** Template: a container command (CLIENT, CONFIG, COMMAND) with an unknown subcommand. */
     UNKNOWN_SUBCOMMAND("ERR unknown subcommand '%s'. Try %s HELP."),
+    /** Template: a subcommand given more arguments than it takes (PUBSUB CHANNELS a b). */
+    SUBCOMMAND_SYNTAX("ERR unknown subcommand or wrong number of arguments for '%s'. Try %s HELP."),
+    /** Template: a command other than (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT, RESET from a RESP2 subscriber. */
+    PUBSUB_CONTEXT("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed "
+        + "in this context"),
     /** Template: EXPIRE family with an option that is not NX, XX, GT or LT. */
     UNSUPPORTED_OPTION("ERR Unsupported option %s"),
     /** DECRBY with the smallest 64-bit integer, whose negation overflows. */

@@ -23,7 +23,7 @@ import io.minikv.engine.type.StringOps;
  * {@link EmbeddedLists}, {@link EmbeddedHashes}), mirroring the public {@code Kv*} group interfaces.
  */
 final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, EmbeddedSortedSets, EmbeddedSets,
-    EmbeddedLists, EmbeddedHashes {
+    EmbeddedLists, EmbeddedHashes, EmbeddedPubSub {
     private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
 
     private static final WriteGate[] NO_GATES = new WriteGate[0];
@@ -44,6 +44,12 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
         this.listener = listener;
         this.siblings = siblings;
         this.gated = gated;
+    }
+
+    @Override
+    public io.minikv.engine.pubsub.PubSubRegistry pubsub() {
+        engine.checkOpen();
+        return engine.pubsub();
     }
 
     @Override

@@ -41,6 +41,8 @@ public final class Engine implements EngineStats {
     private final KeyModifiedListener broadcast = new Broadcast();
     private final AtomicLong expiredKeys = new AtomicLong();
     private final Thread expiryThread;
+    /** Channels and patterns, shared by the application's subscriptions and a server's clients. */
+    private final io.minikv.engine.pubsub.PubSubRegistry pubsub = new io.minikv.engine.pubsub.PubSubRegistry();
     /** Saves run one at a time: they share no state, but two at once would only compete for the disk. */
     private final Object saveLock = new Object();
     /** Unix seconds of the last successful save; the open time before the first, as Redis's LASTSAVE. */
@@ -331,6 +333,15 @@ public final class Engine implements EngineStats {
      */
     public Clock clock() {
         return clock;
+    }
+
+    /**
+     * Returns the pub/sub channel registry, shared by every database view and by a server serving this engine.
+     *
+     * @return the registry.
+     */
+    public io.minikv.engine.pubsub.PubSubRegistry pubsub() {
+        return pubsub;
     }
 
     void checkOpen() {

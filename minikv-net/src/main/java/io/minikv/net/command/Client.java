@@ -32,6 +32,7 @@ public final class Client {
     private volatile long lastInteractionMillis;
     private long rangeStart;
     private Transaction transaction;
+    private volatile ClientPubSub pubsub;
 
     /**
      * Creates the state of a new connection.
@@ -273,5 +274,26 @@ public final class Client {
      */
     public void touch(final long nowMillis) {
         this.lastInteractionMillis = nowMillis;
+    }
+
+    /** @return the client's pub/sub state, or null before its first subscription. May be read from any thread. */
+    public ClientPubSub pubsub() {
+        return pubsub;
+    }
+
+    /** @return the client's pub/sub state, created (and dropped with the connection) on first use. */
+    ClientPubSub pubsubState() {
+        if (pubsub == null) {
+            final ClientPubSub state = new ClientPubSub(server, control);
+            control.onClose(state::clear);
+            pubsub = state;
+        }
+        return pubsub;
+    }
+
+    /** @return whether the client has any subscription: RESP2 then allows only the pub/sub context commands. */
+    boolean subscribed() {
+        final ClientPubSub state = pubsub;
+        return state != null && state.subscribed();
     }
 }

@@ -242,10 +242,26 @@ final class ClientCommands {
         return "id=" + c.id() + " addr=" + c.address() + " laddr=" + c.localAddress() + " fd=-1 name=" + c.name()
             + " age=" + Math.max(0, (now - c.createdMillis()) / 1000)
             + " idle=" + Math.max(0, (now - c.lastInteractionMillis()) / 1000)
-            + " flags=" + (c.control().isSuspended() ? "b" : "N") + " db=" + c.dbIndex()
-            + " sub=0 psub=0 ssub=0 multi=-1 qbuf=" + qbuf + " qbuf-free=0"
+            + " flags=" + flags(c) + " db=" + c.dbIndex() + subscriptions(c.pubsub())
+            + " multi=-1 qbuf=" + qbuf + " qbuf-free=0"
             + " argv-mem=0 multi-mem=0 rbs=" + qbuf + " rbp=0 obl=" + omem + " oll=0 omem=" + omem
             + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + c.lastCommand() + " user=default redir=-1 resp=2"
             + " lib-name=" + c.libName() + " lib-ver=" + c.libVersion();
+    }
+
+    /** CLIENT LIST's flags: {@code b} blocked, {@code P} subscriber, {@code N} neither. */
+    private static String flags(final Client c) {
+        if (c.control().isSuspended()) {
+            return "b";
+        }
+        return c.subscribed() ? "P" : "N";
+    }
+
+    /** CLIENT LIST's {@code sub=N psub=N ssub=N}. */
+    private static String subscriptions(final ClientPubSub pubsub) {
+        if (pubsub == null) {
+            return " sub=0 psub=0 ssub=0";
+        }
+        return " sub=" + pubsub.channelCount() + " psub=" + pubsub.patternCount() + " ssub=" + pubsub.shardCount();
     }
 }

@@ -67,4 +67,10 @@ public interface ClientControl {
     default ExecGate.Slot gateSlot() {
         return null;
     }
+
+    /**
+     * Asks the connection's event loop to write the client's queued pub/sub messages ({@link ClientPubSub}) and send
+     * them, or to disconnect the client when it passed its pub/sub output limit. Thread-safe.
+     */
+    void writePushes();
 }

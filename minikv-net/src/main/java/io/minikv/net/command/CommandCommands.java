@@ -205,6 +205,9 @@ final class CommandCommands {
             case "scripting":
                 categories.add("@scripting");
                 break;
+            case "pubsub":
+                categories.add("@pubsub");
+                break;
             default:
                 break;
         }

@@ -51,10 +51,17 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
     public static final int FLAG_TRANSACTION = 1 << 11;
     /** Refused between MULTI and EXEC (SAVE, SHUTDOWN). */
     public static final int FLAG_NO_MULTI = 1 << 12;
+    /** A pub/sub command (Redis's {@code pubsub} flag). */
+    public static final int FLAG_PUBSUB = 1 << 13;
+    /**
+     * Allowed from a RESP2 client with subscriptions: (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT and RESET, as
+     * Redis's {@code processCommand}; not a Redis flag.
+     */
+    public static final int FLAG_SUBSCRIBED_OK = 1 << 14;
 
     /** By bit; null for bits that are not Redis flags. */
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
-        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi"};
+        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null};
 
     /**
      * Returns the flag names as COMMAND INFO lists them.

@@ -30,6 +30,7 @@ public final class Commands {
         ListCommands.register(table);
         HashCommands.register(table);
         TransactionCommands.register(table);
+        PubSubCommands.register(table);
         return table;
     }
 }

@@ -86,6 +86,7 @@ final class ConfigCommands {
         all.put("enable-protected-configs", persistence.enableProtectedConfigs());
         all.put("appendonly", "no");
         all.put("notify-keyspace-events", "");
+        all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
         for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
             if (all.containsKey(e.getKey()) && !e.getKey().equals("notify-keyspace-events")) {
                 continue;
@@ -181,6 +182,11 @@ final class ConfigCommands {
             case "maxmemory-policy":
                 return value.equalsIgnoreCase("noeviction") ? null
                     : KvError.CONFIG_SET_FAILED.format(name, "argument(s) must be one of the following: noeviction");
+            case "client-output-buffer-limit": {
+                final String[] error = new String[1];
+                return server.outputBufferLimits().with(value, error) == null
+                    ? KvError.CONFIG_SET_FAILED.format(name, error[0]) : null;
+            }
             case "notify-keyspace-events":
                 return keyspaceEvents(value) == null
                     ? KvError.CONFIG_SET_FAILED.format(name, "Invalid event class character. Use 'Ag$lshzxeKEtmdn'.")
@@ -243,6 +249,9 @@ final class ConfigCommands {
                 server.limits(server.limits().withMaxQueryBufferBytes(MemorySize.parse(value)));
                 break;
             case "maxmemory-policy":
+                break;
+            case "client-output-buffer-limit":
+                server.outputBufferLimits(server.outputBufferLimits().with(value, new String[1]));
                 break;
             case "notify-keyspace-events":
                 // Stored (notifications are not sent yet) in Redis's canonical form, which clients compare against.

@@ -4,6 +4,7 @@ import static io.minikv.net.command.CommandSpec.FLAG_FAST;
 import static io.minikv.net.command.CommandSpec.FLAG_LOADING;
 import static io.minikv.net.command.CommandSpec.FLAG_NO_AUTH;
 import static io.minikv.net.command.CommandSpec.FLAG_STALE;
+import static io.minikv.net.command.CommandSpec.FLAG_SUBSCRIBED_OK;
 
 import io.minikv.api.KvError;
 import io.minikv.net.resp.CommandArgs;
@@ -18,6 +19,8 @@ import java.security.MessageDigest;
  */
 final class ConnectionCommands {
     private static final String GROUP = "connection";
+    private static final byte[] PONG_PUSH = "*2\r\n$4\r\npong\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EMPTY_BULK = "$0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private ConnectionCommands() {
     }
@@ -29,11 +32,14 @@ final class ConnectionCommands {
      */
     static void register(final CommandTable table) {
         final int always = FLAG_LOADING | FLAG_STALE | FLAG_FAST;
-        table.register(spec("ping", -1, always, ConnectionCommands::ping, "Returns the server's liveliness response.",
-            "1.0.0"));
+        table.register(spec("ping", -1, always | FLAG_SUBSCRIBED_OK, ConnectionCommands::ping,
+            "Returns the server's liveliness response.", "1.0.0"));
         table.register(spec("echo", 2, always, ConnectionCommands::echo, "Returns the given string.", "1.0.0"));
-        table.register(spec("quit", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_TRANSACTION, ConnectionCommands::quit,
-            "Closes the connection.", "1.0.0"));
+        table.register(spec("quit", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_TRANSACTION | FLAG_SUBSCRIBED_OK,
+            ConnectionCommands::quit, "Closes the connection.", "1.0.0"));
+        table.register(spec("reset", 1, always | FLAG_NO_AUTH | CommandSpec.FLAG_NOSCRIPT
+            | CommandSpec.FLAG_TRANSACTION | FLAG_SUBSCRIBED_OK, ConnectionCommands::reset,
+            "Resets the connection.", "6.2.0"));
         table.register(spec("hello", -1, always | FLAG_NO_AUTH, ConnectionCommands::hello,
             "Handshakes with the Redis server.", "6.0.0"));
         table.register(spec("auth", -2, always | FLAG_NO_AUTH, ConnectionCommands::auth,
@@ -51,11 +57,37 @@ final class ConnectionCommands {
         final CommandArgs a = c.args();
         if (a.count() > 2) {
             c.reply().error(KvError.wrongArity("ping"));
+        } else if (c.subscribed()) {
+            // A RESP2 subscriber tells replies from pushes by shape: Redis answers it with a two-element array.
+            c.reply().raw(PONG_PUSH);
+            if (a.count() == 2) {
+                c.reply().bulk(a.buffer(), a.offset(1), a.length(1));
+            } else {
+                c.reply().raw(EMPTY_BULK);
+            }
         } else if (a.count() == 2) {
             c.reply().bulk(a.buffer(), a.offset(1), a.length(1));
         } else {
             c.reply().raw(SharedReplies.PONG);
         }
+    }
+
+    /**
+     * RESET, as Redis's {@code clearClientConnectionState}: discards the transaction and the watches, leaves every
+     * channel and pattern, selects database 0, clears the name and, with a password configured, the authentication.
+     */
+    static void reset(final Client c) {
+        final Transaction tx = c.transaction();
+        tx.reset();
+        tx.unwatch(c.server().watches());
+        final ClientPubSub pubsub = c.pubsub();
+        if (pubsub != null) {
+            pubsub.clear();
+        }
+        c.select(c.server().store().database(0));
+        c.name("");
+        c.authenticated(c.server().requirePassword() == null);
+        c.reply().simple("RESET");
     }
 
     static void echo(final Client c) {

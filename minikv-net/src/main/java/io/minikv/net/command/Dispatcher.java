@@ -68,6 +68,11 @@ public final class Dispatcher {
             reject(client, spec, KvError.NOAUTH.text());
             return;
         }
+        if (!spec.has(CommandSpec.FLAG_SUBSCRIBED_OK) && client.subscribed() && !client.inExec()) {
+            // RESP2 subscribers read pushes, so Redis allows them only the commands that keep that unambiguous.
+            reject(client, spec, KvError.PUBSUB_CONTEXT.format(spec.name()));
+            return;
+        }
         if (client.inMulti() && spec.has(CommandSpec.FLAG_NO_MULTI)) {
             reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
             return;

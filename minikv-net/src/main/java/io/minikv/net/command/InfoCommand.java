@@ -127,7 +127,9 @@ final class InfoCommand {
                     .append("rejected_connections:").append(server.rejectedConnections().sum()).append("\r\n")
                     .append("expired_keys:").append(stats(server) == null ? 0 : stats(server).expiredKeys())
                     .append("\r\n")
-                    .append("pubsub_channels:0\r\npubsub_patterns:0\r\n");
+                    .append("pubsub_channels:").append(server.pubsub().channelCount()).append("\r\n")
+                    .append("pubsub_patterns:").append(server.pubsub().numpat()).append("\r\n")
+                    .append("pubsubshard_channels:").append(server.pubsub().shardChannelCount()).append("\r\n");
                 break;
             case "replication":
                 out.append("# Replication\r\n")

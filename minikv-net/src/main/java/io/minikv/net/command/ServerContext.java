@@ -53,6 +53,10 @@ public final class ServerContext {
     private volatile RespLimits limits;
     private volatile Runnable shutdownAction = () -> { };
     private final Persistence persistence;
+    /** Channels and patterns: the engine's, so that the application's subscriptions and publishes meet clients'. */
+    private final io.minikv.engine.pubsub.PubSubRegistry pubsub;
+    /** CONFIG's {@code client-output-buffer-limit}; its pubsub hard limit disconnects subscribers left behind. */
+    private volatile OutputBufferLimits outputBufferLimits = OutputBufferLimits.DEFAULT;
 
     /**
      * Creates the context.
@@ -70,6 +74,7 @@ public final class ServerContext {
         final String requirePassword, final int maxClients, final int timeoutSeconds, final long maxMemoryBytes,
         final RespLimits limits) {
         this.engine = engineOf(store);
+        this.pubsub = engine != null ? engine.pubsub() : new io.minikv.engine.pubsub.PubSubRegistry();
         // Commands write through views of their own: each key a command modifies fails the WATCHes on it at once
         // (as Redis's signalModifiedKey), while blocked clients are woken by the dispatcher once the command (or its
         // transaction) has run, as Redis serves them; the engine's listeners are for the application's writes.
@@ -398,5 +403,30 @@ public final class ServerContext {
      */
     public BlockingKeys blocking() {
         return blocking;
+    }
+
+    /** @return the pub/sub channel registry. */
+    public io.minikv.engine.pubsub.PubSubRegistry pubsub() {
+        return pubsub;
+    }
+
+    /** @return the bytes of pending pub/sub messages and replies past which a subscriber is disconnected. */
+    public long pubsubOutputLimit() {
+        final long hard = outputBufferLimits.pubsubHardBytes();
+        return hard == 0 ? Long.MAX_VALUE : hard;
+    }
+
+    /** @return the {@code client-output-buffer-limit} parameter. */
+    OutputBufferLimits outputBufferLimits() {
+        return outputBufferLimits;
+    }
+
+    /**
+     * Sets the {@code client-output-buffer-limit} parameter (CONFIG SET).
+     *
+     * @param limits the new limits.
+     */
+    void outputBufferLimits(final OutputBufferLimits limits) {
+        this.outputBufferLimits = limits;
     }
 }

@@ -2,6 +2,7 @@ package io.minikv.net.loop;
 
 import io.minikv.net.command.Client;
 import io.minikv.net.command.ClientControl;
+import io.minikv.net.command.ClientPubSub;
 import io.minikv.net.command.Dispatcher;
 import io.minikv.net.command.ExecGate;
 import io.minikv.net.command.ServerContext;
@@ -173,6 +174,10 @@ final class Connection implements ClientControl {
                 parser.authenticated(client.authenticated());
                 final int result = parser.parse(in, end);
                 if (result == RespParser.COMMAND) {
+                    if (client.pubsub() != null && client.pubsub().hasQueued() && !writeQueuedPushes()) {
+                        close();
+                        return;
+                    }
                     final ExecGate.Slot slot = loop.gateSlot();
                     gate.enter(slot);
                     try {
@@ -428,6 +433,38 @@ final class Connection implements ClientControl {
     @Override
     public void execute(final Runnable task) {
         loop.execute(task);
+    }
+
+    @Override
+    public void writePushes() {
+        loop.execute(this::onPushes);
+    }
+
+    /** Writes the queued pub/sub messages and sends them; disconnects a subscriber past its limit. */
+    private void onPushes() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (!writeQueuedPushes()) {
+                close();
+                return;
+            }
+            flush();
+        } catch (final ReplyWriter.OutputLimitExceeded | IOException e) {
+            close();
+        }
+    }
+
+    /**
+     * Moves the client's queued pub/sub messages into the reply buffer.
+     *
+     * @return false when the client passed its pub/sub output limit (queued or unsent) and must be disconnected.
+     */
+    private boolean writeQueuedPushes() {
+        final ClientPubSub pubsub = client.pubsub();
+        // Always drained when asked, even if empty: draining re-arms the publishers' wake-up.
+        return pubsub == null || pubsub.writeQueued(writer) && writer.pending() <= server.pubsubOutputLimit();
     }
 
     @Override

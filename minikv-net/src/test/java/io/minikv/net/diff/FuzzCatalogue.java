@@ -243,6 +243,11 @@ final class FuzzCatalogue {
         c.add(g("hscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
             f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a", "?"})) : List.of(),
             f.chance(20) ? List.of("COUNT", f.pick(new String[] {"1", "10", "0", "x"})) : List.of())));
+        // Pub/sub without subscribing: the fuzzer reads one reply per command, which pushes would break.
+        c.add(g("publish", f -> cat(f.key(), f.value())));
+        c.add(g("spublish", f -> cat(f.key(), f.value())));
+        c.add(g("pubsub", f -> cat(f.pick(new String[] {"NUMSUB", "NUMPAT", "CHANNELS", "SHARDNUMSUB", "x"}),
+            f.keys(0, 2))));
         return c;
     }
 }
