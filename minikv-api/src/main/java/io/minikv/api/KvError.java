@@ -134,6 +134,8 @@ public enum KvError {
     UNKNOWN_SUBCOMMAND("ERR unknown subcommand '%s'. Try %s HELP."),
     /** Template: a subcommand given more arguments than it takes (PUBSUB CHANNELS a b). */
     SUBCOMMAND_SYNTAX("ERR unknown subcommand or wrong number of arguments for '%s'. Try %s HELP."),
+    /** Template: CLIENT LIST / KILL with a TYPE that is not normal, master, replica, slave or pubsub. */
+    UNKNOWN_CLIENT_TYPE("ERR Unknown client type '%s'"),
     /** Template: a command other than (P|S)SUBSCRIBE, (P|S)UNSUBSCRIBE, PING, QUIT, RESET from a RESP2 subscriber. */
     PUBSUB_CONTEXT("ERR Can't execute '%s': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed "
         + "in this context"),

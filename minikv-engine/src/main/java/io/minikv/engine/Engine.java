@@ -361,6 +361,8 @@ public final class Engine implements EngineStats {
             return;
         }
         closed = true;
+        // Application subscriptions end with the store; nothing can publish any more.
+        pubsub.close();
         if (expiryThread != null) {
             LockSupport.unpark(expiryThread);
             try {

@@ -216,6 +216,19 @@ class PubSubIT {
         }
     }
 
+    @Test
+    void shouldKillASubscriberOnTheKillersOwnEventLoop() throws Exception {
+        try (MiniKvServer single = MiniKvServer.builder().port(0).workers(1).build().start();
+             RawClient subscriber = new RawClient(single.host(), single.port());
+             RawClient killer = new RawClient(single.host(), single.port())) {
+            subscriber.call("SUBSCRIBE", "k.ch");
+            assertThat(killer.call("CLIENT", "KILL", "TYPE", "pubsub")).isEqualTo(":1\r\n");
+            // Closed at once, although the subscriber sends nothing that would make its connection reply.
+            assertThat(subscriber.readUntilClosed()).isEmpty();
+            assertThat(killer.call("PUBSUB", "NUMSUB", "k.ch")).isEqualTo("*2\r\n$4\r\nk.ch\r\n:0\r\n");
+        }
+    }
+
     private static byte[] bytes(final String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -158,7 +158,7 @@ public final class ListenerSubscription implements Subscriber, Subscription {
 
     @Override
     public boolean isOpen() {
-        return open;
+        return open && !registry.isClosed();
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class PubSubRegistry {
     private final Map<Channel, Subscriber[]> shardChannels = new ConcurrentHashMap<>();
     /** Every pattern with at least one subscriber, in order of first subscription; replaced on change. */
     private volatile Pattern[] patterns = NO_PATTERNS;
+    private volatile boolean closed;
 
     /**
      * {@code PUBLISH}: delivers to the channel's subscribers, then to each matching pattern's.
@@ -126,6 +127,9 @@ public final class PubSubRegistry {
      * @return true when added, false when it already was subscribed.
      */
     public synchronized boolean psubscribe(final byte[] pattern, final Subscriber subscriber) {
+        if (closed) {
+            return false;
+        }
         final Pattern[] current = patterns;
         for (int i = 0; i < current.length; i++) {
             if (Arrays.equals(current[i].pattern, pattern)) {
@@ -227,6 +231,19 @@ public final class PubSubRegistry {
         return patterns.length;
     }
 
+    /** Drops every subscription: the engine closed. Later changes and publishes find nothing. */
+    public synchronized void close() {
+        closed = true;
+        channels.clear();
+        shardChannels.clear();
+        patterns = NO_PATTERNS;
+    }
+
+    /** @return whether {@link #close()} ran. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** @return the channels with subscribers, INFO's {@code pubsub_channels}. */
     public int channelCount() {
         return channels.size();
@@ -241,6 +258,9 @@ public final class PubSubRegistry {
 
     private synchronized boolean add(final Map<Channel, Subscriber[]> map, final byte[] channel,
         final Subscriber subscriber) {
+        if (closed) {
+            return false;
+        }
         final Channel key = new Channel(channel.clone());
         final Subscriber[] current = map.getOrDefault(key, NONE);
         if (indexOf(current, subscriber) >= 0) {

@@ -190,6 +190,19 @@ class EmbeddedPubSubTest {
     }
 
     @Test
+    void shouldEndSubscriptionsWithTheStore() {
+        final Subscription s = store.subscribe(b("ch"), (channel, message) -> { }, executor);
+        final Subscription p = store.psubscribe(b("c*"), (pattern, channel, message) -> { }, executor);
+        final PubSubRegistry registry = Registries.of(store);
+        store.close();
+        assertThat(s.isOpen()).isFalse();
+        assertThat(p.isOpen()).isFalse();
+        assertThat(registry.numpat()).isZero();
+        assertThat(registry.channelCount()).isZero();
+        s.close();
+    }
+
+    @Test
     void shouldRejectNullsAndAClosedStore() {
         assertThatThrownBy(() -> store.publish(null, b("m"))).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> store.subscribe(b("c"), null)).isInstanceOf(NullPointerException.class);

@@ -122,11 +122,13 @@ final class ClientCommands {
     static void list(final Client c) {
         final CommandArgs a = c.args();
         final List<Long> ids = new ArrayList<>();
-        boolean none = false;
+        int type = TYPE_ANY;
         for (int i = 2; i < a.count(); i++) {
             if (a.is(i, Keywords.TYPE) && i + 1 < a.count()) {
-                // Every mini-kv client is a normal client: no replicas, masters or pub/sub connections.
-                none = !a.is(++i, Keywords.NORMAL);
+                type = clientType(c, ++i);
+                if (type < 0) {
+                    return;
+                }
             } else if (a.is(i, Keywords.ID) && i + 1 < a.count()) {
                 for (i++; i < a.count(); i++) {
                     if (!a.parseLong(i) || a.longValue() <= 0) {
@@ -142,11 +144,9 @@ final class ClientCommands {
         }
         final StringBuilder out = new StringBuilder();
         final long now = System.currentTimeMillis();
-        if (!none) {
-            for (final Client other : c.server().clients().values()) {
-                if (ids.isEmpty() || ids.contains(other.id())) {
-                    out.append(describe(other, now)).append('\n');
-                }
+        for (final Client other : c.server().clients().values()) {
+            if ((ids.isEmpty() || ids.contains(other.id())) && typeMatches(other, type)) {
+                out.append(describe(other, now)).append('\n');
             }
         }
         c.reply().bulk(out.toString());
@@ -172,7 +172,7 @@ final class ClientCommands {
         String user = null;
         boolean skipMe = true;
         long maxAge = 0;
-        boolean typeNone = false;
+        int type = TYPE_ANY;
         if (a.count() % 2 != 0) {
             c.reply().error(KvError.SYNTAX);
             return;
@@ -191,7 +191,10 @@ final class ClientCommands {
             } else if (a.is(i, Keywords.USER)) {
                 user = a.string(i + 1);
             } else if (a.is(i, Keywords.TYPE)) {
-                typeNone = !a.is(i + 1, Keywords.NORMAL);
+                type = clientType(c, i + 1);
+                if (type < 0) {
+                    return;
+                }
             } else if (a.is(i, Keywords.SKIPME)) {
                 if (a.is(i + 1, Keywords.YES)) {
                     skipMe = true;
@@ -214,7 +217,7 @@ final class ClientCommands {
         long killed = 0;
         final long now = System.currentTimeMillis();
         for (final Client other : c.server().clients().values()) {
-            final boolean match = !typeNone
+            final boolean match = typeMatches(other, type)
                 && (id == 0 || other.id() == id)
                 && (addr == null || other.address().equals(addr))
                 && (laddr == null || other.localAddress().equals(laddr))
@@ -263,5 +266,42 @@ final class ClientCommands {
             return " sub=0 psub=0 ssub=0";
         }
         return " sub=" + pubsub.channelCount() + " psub=" + pubsub.patternCount() + " ssub=" + pubsub.shardCount();
+    }
+
+    /** CLIENT LIST / KILL TYPE filters: any client, Redis's normal and pubsub classes, or none (master, replica). */
+    private static final int TYPE_ANY = 0;
+    private static final int TYPE_NORMAL = 1;
+    private static final int TYPE_PUBSUB = 2;
+    private static final int TYPE_NONE = 3;
+
+    /**
+     * Parses a TYPE argument, or replies Redis's unknown type error.
+     *
+     * @return a {@code TYPE_*} filter, or -1 after the error reply.
+     */
+    private static int clientType(final Client c, final int i) {
+        switch (c.args().string(i).toLowerCase(java.util.Locale.ROOT)) {
+            case "normal":
+                return TYPE_NORMAL;
+            case "pubsub":
+                return TYPE_PUBSUB;
+            case "master":
+            case "replica":
+            case "slave":
+                return TYPE_NONE;
+            default:
+                c.reply().error(KvError.UNKNOWN_CLIENT_TYPE.format(c.args().string(i)));
+                return -1;
+        }
+    }
+
+    /** A client with subscriptions is of Redis's pubsub class, any other of the normal class. */
+    private static boolean typeMatches(final Client c, final int type) {
+        return switch (type) {
+            case TYPE_ANY -> true;
+            case TYPE_NORMAL -> !c.subscribed();
+            case TYPE_PUBSUB -> c.subscribed();
+            default -> false;
+        };
     }
 }

@@ -25,8 +25,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <b>Bound.</b> The bytes queued and not yet written are counted. When they pass the server's pub/sub output limit
  * (Redis's hard {@code client-output-buffer-limit pubsub}, 32 MB), the client is marked overflowed: further messages
  * are dropped and its loop closes the connection, as Redis disconnects it. Written messages count against the same
- * limit through the reply buffer ({@code Connection} checks it after each write), so a subscriber that stops reading
- * holds at most about twice the limit.
+ * limits through the reply buffer ({@link #withinLimits}, checked after each write: the hard limit, and the soft
+ * limit held for its seconds), so a subscriber that stops reading holds at most about twice the hard limit.
  * <p>
  * The sets and the replies belong to the client's event loop thread; {@link #deliver} and the counts read by CLIENT
  * LIST are thread-safe.
@@ -66,6 +66,8 @@ public final class ClientPubSub implements Subscriber {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean overflowed;
+    /** When the unsent output was first seen over the soft limit, 0 while under it; event loop only. */
+    private long softLimitSince;
     /** Set sizes, published for CLIENT LIST and INFO on other threads. */
     private volatile int channelCount;
     private volatile int patternCount;
@@ -138,6 +140,23 @@ public final class ClientPubSub implements Subscriber {
             reply.bulk(p.message);
         }
         return !overflowed;
+    }
+
+    /**
+     * Checks the client's unsent output against the pubsub output-buffer limits. Called on the event loop after
+     * messages were written.
+     *
+     * @param pending the reply buffer's unsent bytes.
+     * @param nowMillis the current time.
+     * @return false when the client must be disconnected.
+     */
+    public boolean withinLimits(final long pending, final long nowMillis) {
+        final long since = server.outputBufferLimits().checkPubsub(pending, softLimitSince, nowMillis);
+        if (since < 0) {
+            return false;
+        }
+        softLimitSince = since;
+        return true;
     }
 
     /** @return whether messages wait to be written. */

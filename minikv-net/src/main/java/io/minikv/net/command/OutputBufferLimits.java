@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The {@code client-output-buffer-limit} parameter, as Redis's: a hard limit, a soft limit and its seconds for each
- * client class (normal, replica, pubsub). mini-kv enforces the pubsub class's hard limit on subscribers (see
+ * client class (normal, replica, pubsub). mini-kv enforces the pubsub class's limits on subscribers (see
  * {@link ClientPubSub}); the other values are kept and shown by CONFIG GET so that tools reading them round-trip.
  * Immutable.
  */
@@ -26,6 +26,31 @@ final class OutputBufferLimits {
     /** @return the pubsub class's hard limit in bytes, 0 for none. */
     long pubsubHardBytes() {
         return values[PUBSUB];
+    }
+
+    /**
+     * Checks a subscriber's pending output against the pubsub class's limits, as Redis's
+     * {@code checkClientOutputBufferLimits}: over the hard limit at once, or over the soft limit for longer than its
+     * seconds.
+     *
+     * @param pending the bytes not yet sent.
+     * @param softSince when the output was first seen over the soft limit, 0 if it was not.
+     * @param nowMillis the current time.
+     * @return -1 when the subscriber must be disconnected, otherwise the new {@code softSince}.
+     */
+    long checkPubsub(final long pending, final long softSince, final long nowMillis) {
+        final long hard = values[PUBSUB];
+        final long soft = values[PUBSUB + 1];
+        if (hard > 0 && pending > hard) {
+            return -1;
+        }
+        if (soft == 0 || pending <= soft) {
+            return 0;
+        }
+        if (softSince == 0) {
+            return nowMillis;
+        }
+        return nowMillis - softSince > values[PUBSUB + 2] * 1000 ? -1 : softSince;
     }
 
     /**

@@ -410,7 +410,7 @@ public final class ServerContext {
         return pubsub;
     }
 
-    /** @return the bytes of pending pub/sub messages and replies past which a subscriber is disconnected. */
+    /** @return the bytes of queued pub/sub messages past which a subscriber is disconnected. */
     public long pubsubOutputLimit() {
         final long hard = outputBufferLimits.pubsubHardBytes();
         return hard == 0 ? Long.MAX_VALUE : hard;

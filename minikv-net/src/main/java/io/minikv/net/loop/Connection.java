@@ -56,6 +56,8 @@ final class Connection implements ClientControl {
     private RespLimits limits;
     private boolean suspended;
     private boolean closed;
+    /** Whether this connection's commands are running, so a CLIENT KILL from this loop targets itself. */
+    private boolean processing;
     private List<Runnable> closeTasks;
     private int interest;
 
@@ -169,6 +171,7 @@ final class Connection implements ClientControl {
         final ByteBuffer in = this.in;
         final int end = in.position();
         int commands = 0;
+        processing = true;
         try {
             while (!suspended && !client.closeAfterReply()) {
                 parser.authenticated(client.authenticated());
@@ -199,6 +202,7 @@ final class Connection implements ClientControl {
             close();
             return;
         } finally {
+            processing = false;
             if (commands > 0) {
                 server.commandsProcessed().add(commands);
             }
@@ -393,10 +397,12 @@ final class Connection implements ClientControl {
 
     @Override
     public void kill() {
-        if (loop.inLoop()) {
+        if (loop.inLoop() && processing) {
             // CLIENT KILL of oneself: Redis still sends the reply before closing.
             client.closeAfterReply(true);
         } else {
+            // Another connection, possibly on this loop: closed at once, between batches, even if it never sends
+            // another command (a subscriber).
             loop.execute(this::close);
         }
     }
@@ -464,7 +470,8 @@ final class Connection implements ClientControl {
     private boolean writeQueuedPushes() {
         final ClientPubSub pubsub = client.pubsub();
         // Always drained when asked, even if empty: draining re-arms the publishers' wake-up.
-        return pubsub == null || pubsub.writeQueued(writer) && writer.pending() <= server.pubsubOutputLimit();
+        return pubsub == null || pubsub.writeQueued(writer)
+            && pubsub.withinLimits(writer.pending(), System.currentTimeMillis());
     }
 
     @Override

@@ -195,6 +195,34 @@ class PubSubDiffTest {
     }
 
     @Test
+    void shouldListAndKillSubscribersByType(final DiffServers servers) throws IOException {
+        try (Peer sub = new Peer(servers); Peer other = new Peer(servers)) {
+            sub.call("CLIENT", "SETNAME", "d-subscriber");
+            sub.call("SUBSCRIBE", "d.kill");
+            assertEquals(names(other.redis, "pubsub"), names(other.minikv, "pubsub"));
+            assertTrue(names(other.minikv, "pubsub").contains("d-subscriber"));
+            assertTrue(!names(other.minikv, "normal").contains("d-subscriber"));
+            other.call("CLIENT", "KILL", "TYPE", "pubsub");
+            // The subscriber never sends another command: the server closes it without waiting for one.
+            assertTrue(sub.redis.awaitClosed(5_000));
+            assertTrue(sub.minikv.awaitClosed(5_000));
+            other.call("PUBSUB", "NUMSUB", "d.kill");
+        }
+    }
+
+    /** The names of the clients CLIENT LIST TYPE lists. */
+    private static TreeSet<String> names(final RawRespClient c, final String type) throws IOException {
+        final TreeSet<String> out = new TreeSet<>();
+        for (final String line : c.call("CLIENT", "LIST", "TYPE", type).text().split("\n")) {
+            final Matcher m = Pattern.compile("name=(\\S*)").matcher(line);
+            if (m.find()) {
+                out.add(m.group(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
     void shouldDropTheSubscriptionsOfAClosedConnection(final DiffServers servers) throws IOException,
         InterruptedException {
         try (Peer pub = new Peer(servers)) {
