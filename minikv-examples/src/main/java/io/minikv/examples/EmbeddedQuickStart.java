@@ -5,9 +5,11 @@ import io.minikv.api.ExpireCondition;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
+import io.minikv.api.Subscription;
 import io.minikv.net.MiniKvServer;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * mini-kv as a library: open a store in-process, use it through typed calls, then serve the same store over RESP
@@ -33,6 +35,15 @@ public final class EmbeddedQuickStart {
             System.out.println("greeting = " + text(store.get(bytes("greeting"))));
             System.out.println("session:42 ttl = " + store.ttl(bytes("session:42")) + " s");
             System.out.println("visits = " + visits);
+
+            // Pub/sub: the listener runs on the common pool, not on the publishing thread; server clients publishing
+            // to the same channel would reach it too.
+            final CompletableFuture<String> received = new CompletableFuture<>();
+            try (Subscription news = store.subscribe(bytes("news"), (channel, message) ->
+                received.complete(text(message)))) {
+                final long receivers = store.publish(bytes("news"), bytes("mini-kv speaks pub/sub"));
+                System.out.println("published to " + receivers + " subscriber, received: " + received.join());
+            }
 
             // The same store, now also reachable over the network on a free port.
             try (MiniKvServer server = MiniKvServer.builder().port(0).store(store).build().start()) {

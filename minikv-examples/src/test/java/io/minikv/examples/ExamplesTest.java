@@ -27,6 +27,7 @@ class ExamplesTest {
     void shouldRunTheEmbeddedQuickStart() {
         assertThat(run(() -> EmbeddedQuickStart.main(new String[0])))
             .contains("greeting = hello").contains("session:42 ttl = 1800 s").contains("visits = 1")
+            .contains("published to 1 subscriber, received: mini-kv speaks pub/sub")
             .contains("serving the store on 127.0.0.1:");
     }
 

@@ -237,8 +237,11 @@ public final class ClientPubSub implements Subscriber {
         unsubscribeAll(Kind.CHANNEL, null);
         unsubscribeAll(Kind.PATTERN, null);
         unsubscribeAll(Kind.SHARD, null);
-        queue.clear();
-        queuedBytes.set(0);
+        // Polled one by one (not reset) so that the count stays exact while publishers keep adding.
+        Push p;
+        while ((p = queue.poll()) != null) {
+            queuedBytes.addAndGet(-p.size);
+        }
     }
 
     private void remove(final Kind kind, final Name name) {

@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
- * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit)
+ * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit, the
+ * pubsub class of client-output-buffer-limit)
  * takes effect at once, as do save, dir and dbfilename (the last two only where enable-protected-configs allows, as in
  * Redis 7). Any other parameter is stored and echoed back, so tools and client handshakes that set
  * Redis-only parameters (notify-keyspace-events, save...) do not fail.
