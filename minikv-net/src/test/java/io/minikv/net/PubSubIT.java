@@ -12,6 +12,8 @@ import redis.clients.jedis.JedisPubSub;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -212,6 +214,64 @@ class PubSubIT {
                 assertThat(control.call("CONFIG", "GET", "client-output-buffer-limit")).contains("pubsub 1048576 0 0");
             } finally {
                 control.call("CONFIG", "SET", "client-output-buffer-limit", "pubsub 32mb 8mb 60");
+            }
+        }
+    }
+
+    @Test
+    void shouldKeepEachPublishersOrderAcrossEventLoops() throws Exception {
+        final int publishers = 3;
+        final int messages = 400;
+        final List<RawClient> subscribers = new ArrayList<>();
+        final List<RawClient> senders = new ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                final RawClient s = new RawClient(server.host(), server.port());
+                subscribers.add(s);
+                s.call("SUBSCRIBE", "o.ch");
+            }
+            for (int p = 0; p < publishers; p++) {
+                senders.add(new RawClient(server.host(), server.port()));
+            }
+            // The publishers run at once, on connections spread over both event loops.
+            final List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                final int id = p;
+                final RawClient sender = senders.get(p);
+                threads.add(new Thread(() -> {
+                    try {
+                        for (int i = 0; i < messages; i++) {
+                            if (!sender.call("PUBLISH", "o.ch", id + ":" + i).equals(":2\r\n")) {
+                                throw new IllegalStateException("wrong receiver count");
+                            }
+                        }
+                    } catch (final java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            for (final RawClient s : subscribers) {
+                final int[] next = new int[publishers];
+                for (int k = 0; k < publishers * messages; k++) {
+                    final String push = s.readReply();
+                    final String payload = push.substring(push.lastIndexOf("\r\n", push.length() - 3) + 2,
+                        push.length() - 2);
+                    final int p = Integer.parseInt(payload.substring(0, payload.indexOf(':')));
+                    assertThat(payload).isEqualTo(p + ":" + next[p]);
+                    next[p]++;
+                }
+            }
+            for (final Thread t : threads) {
+                t.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+                assertThat(t.isAlive()).isFalse();
+            }
+        } finally {
+            for (final RawClient c : subscribers) {
+                c.close();
+            }
+            for (final RawClient c : senders) {
+                c.close();
             }
         }
     }
