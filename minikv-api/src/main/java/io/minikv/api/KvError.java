@@ -197,6 +197,9 @@ public enum KvError {
     SHUTDOWN_FAILED("ERR Errors trying to SHUTDOWN. Check logs."),
     /** A no_multi command (SAVE, SHUTDOWN) between MULTI and EXEC. */
     NOT_ALLOWED_IN_MULTI("ERR Command not allowed inside a transaction"),
+    /** OBJECT FREQ while the maxmemory policy is not an LFU one (mini-kv supports noeviction only). */
+    OBJECT_FREQ_NOT_LFU("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that "
+        + "when switching between policies at runtime LRU and LFU data will take some time to adjust."),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

@@ -113,6 +113,26 @@ public interface KvKeys {
      */
     long touch(byte[]... keys);
 
+    /**
+     * {@code OBJECT ENCODING key}: the internal encoding Redis 7.0 would report for the same value with its default
+     * configuration ({@code int}, {@code embstr}, {@code raw}, {@code listpack}, {@code hashtable}, {@code intset},
+     * {@code skiplist}, {@code quicklist}). Strings are judged by their content (see the server's COMMANDS notes). O(1)
+     * for collections, O(n) in the string length for strings.
+     *
+     * @param key the key.
+     * @return the encoding, or null when the key is missing.
+     */
+    String objectEncoding(byte[] key);
+
+    /**
+     * {@code OBJECT REFCOUNT key}: {@value Integer#MAX_VALUE} for the integers 0 to 9999, which Redis shares between
+     * keys, 1 for every other value. O(1).
+     *
+     * @param key the key.
+     * @return the count, or -1 when the key is missing.
+     */
+    long objectRefcount(byte[] key);
+
     // ------------------------------------------------------------------------------------------------ expiry
 
     /**

@@ -13,6 +13,7 @@ import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
+import io.minikv.engine.type.ObjectOps;
 
 /**
  * The key and expiry commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
@@ -50,6 +51,16 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
     @Override
     default ValueType type(final byte[] key) {
         return KeyOps.type(keyspace(), key(key));
+    }
+
+    @Override
+    default String objectEncoding(final byte[] key) {
+        return ObjectOps.encoding(keyspace(), key(key));
+    }
+
+    @Override
+    default long objectRefcount(final byte[] key) {
+        return ObjectOps.refcount(keyspace(), key(key));
     }
 
     @Override

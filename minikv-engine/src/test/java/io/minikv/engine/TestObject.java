@@ -22,6 +22,11 @@ final class TestObject implements ObjectValue {
     }
 
     @Override
+    public String encoding() {
+        return "skiplist";
+    }
+
+    @Override
     public ObjectValue copy() {
         return new TestObject(content.toString());
     }

@@ -36,4 +36,14 @@ public interface ObjectValue {
      * @return bytes.
      */
     long memoryBytes();
+
+    /**
+     * Returns the encoding Redis 7.0 would report for this value under its default thresholds
+     * ({@code OBJECT ENCODING}): {@code listpack} or {@code hashtable} for hashes, {@code intset} or {@code hashtable}
+     * for sets, {@code listpack} or {@code skiplist} for sorted sets, {@code quicklist} for lists. As in Redis, a value
+     * that once outgrew its compact encoding keeps the large one while it exists, and {@link #copy()} keeps it too.
+     *
+     * @return the encoding name.
+     */
+    String encoding();
 }

@@ -31,6 +31,7 @@ public final class Commands {
         HashCommands.register(table);
         TransactionCommands.register(table);
         PubSubCommands.register(table);
+        ObjectCommands.register(table);
         return table;
     }
 }

@@ -18,8 +18,9 @@ import io.minikv.engine.type.ScanCursor;
  * <p>
  * <b>Order.</b> Redis keeps small hashes as a listpack: fields in insertion order, an update keeping its place, a
  * deletion closing the gap; HGETALL, HKEYS, HVALS and HSCAN then answer in that order, HSCAN in one call. This map
- * reproduces that while it is <em>compact</em> (Redis's {@code hash-max-listpack-entries} 128 and
- * {@code hash-max-listpack-value} 64 defaults): deletions shift the dense array (at most 128 entries) instead of
+ * reproduces that while it is <em>compact</em> (Redis 7.0's built-in {@code hash-max-listpack-entries} 512 and
+ * {@code hash-max-listpack-value} 64 defaults; the sample redis.conf says 128, but a server started without it, as
+ * CONFIG GET shows, uses 512): deletions shift the dense array (at most 512 entries) instead of
  * moving the last entry into the gap. Like Redis 7.0, a map that outgrew those limits never becomes compact again;
  * its order is then unspecified, as Redis's hashtable order is.
  * <p>
@@ -29,8 +30,8 @@ import io.minikv.engine.type.ScanCursor;
  * <b>Threads.</b> Not thread-safe: the keyspace entry that holds the map guards every access.
  */
 public final class FieldMap implements ObjectValue {
-    /** Redis's {@code hash-max-listpack-entries} default: more fields end the compact order. */
-    public static final int COMPACT_MAX_ENTRIES = 128;
+    /** Redis 7.0's built-in {@code hash-max-listpack-entries} default: more fields end the compact order. */
+    public static final int COMPACT_MAX_ENTRIES = 512;
     /** Redis's {@code hash-max-listpack-value} default: a longer field or value ends the compact order. */
     public static final int COMPACT_MAX_LENGTH = 64;
     private static final int MIN_CAPACITY = 8;
@@ -294,6 +295,11 @@ public final class FieldMap implements ObjectValue {
      *
      * @return the copy.
      */
+    @Override
+    public String encoding() {
+        return compact ? "listpack" : "hashtable";
+    }
+
     @Override
     public FieldMap copy() {
         final FieldMap copy = new FieldMap();

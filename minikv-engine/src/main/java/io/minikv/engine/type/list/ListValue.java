@@ -44,6 +44,12 @@ public final class ListValue implements ObjectValue {
         return LIST_BYTES + ring.memoryBytes();
     }
 
+    /** {@inheritDoc} Redis 7.0 keeps every list as a quicklist (the listpack form for small lists is 7.2's). */
+    @Override
+    public String encoding() {
+        return "quicklist";
+    }
+
     @Override
     public ListValue copy() {
         return new ListValue(ring.copy());

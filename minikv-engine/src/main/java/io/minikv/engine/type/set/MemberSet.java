@@ -31,8 +31,10 @@ public final class MemberSet implements ObjectValue {
     private static final int MIN_CAPACITY = 8;
     private static final LongHashFunction HASH = LongHashFunction.xx3();
     private static final Entry[] NO_ENTRIES = new Entry[0];
-    /** The set object: three references or ints and {@link #elementBytes}. */
-    static final long SET_BYTES = HeapSize.object(3 * 4 + 8);
+    /** Redis's {@code set-max-intset-entries} default. */
+    public static final int INTSET_MAX_ENTRIES = 512;
+    /** The set object: three references or ints, {@link #elementBytes} and the encoding flag. */
+    static final long SET_BYTES = HeapSize.object(3 * 4 + 8 + 1);
     /** One {@link Entry}: member and next references, hash and index ints. */
     static final long ENTRY_BYTES = HeapSize.object(4 * 4);
 
@@ -64,6 +66,12 @@ public final class MemberSet implements ObjectValue {
     private int size;
     /** The footprint of the entries and their members; the arrays are added by {@link #memoryBytes()}. */
     private long elementBytes;
+    /**
+     * Whether Redis 7.0 would hold this set as a hashtable rather than an intset: set for good (as
+     * {@code setTypeConvert}) once a member that is not a strict 64-bit integer was added or the set outgrew
+     * {@link #INTSET_MAX_ENTRIES}.
+     */
+    private boolean hashtable;
 
     /** Creates an empty set. */
     public MemberSet() {
@@ -87,12 +95,48 @@ public final class MemberSet implements ObjectValue {
     }
 
     @Override
+    public String encoding() {
+        return hashtable ? "hashtable" : "intset";
+    }
+
+    /**
+     * Returns whether an intset could hold the member: Redis's {@code string2ll} accepts it (no {@code +}, no leading
+     * zero, no {@code -0}, within 64 bits). Also {@code tryObjectEncoding}'s test for the {@code int} encoding.
+     *
+     * @param m the bytes.
+     * @return true for a strict 64-bit decimal integer.
+     */
+    public static boolean isIntsetMember(final byte[] m) {
+        final int len = m.length;
+        if (len == 0 || len > 20) {
+            return false;
+        }
+        if (len == 1 && m[0] == '0') {
+            return true;
+        }
+        int i = m[0] == '-' ? 1 : 0;
+        if (i == len || m[i] < '1' || m[i] > '9') {
+            return false;
+        }
+        long value = 0;
+        for (; i < len; i++) {
+            final int d = m[i] - '0';
+            if (d < 0 || d > 9 || value < (Long.MIN_VALUE + d) / 10) {
+                return false;
+            }
+            value = value * 10 - d;
+        }
+        return m[0] == '-' || value != Long.MIN_VALUE;
+    }
+
+    @Override
     public MemberSet copy() {
         final MemberSet copy = new MemberSet();
         for (int i = 0; i < size; i++) {
             final byte[] m = dense[i].member;
             copy.add(Arrays.copyOf(m, m.length));
         }
+        copy.hashtable = hashtable;
         return copy;
     }
 
@@ -154,6 +198,9 @@ public final class MemberSet implements ObjectValue {
         e.index = size;
         dense[size++] = e;
         elementBytes += ENTRY_BYTES + HeapSize.byteArray(member.length);
+        if (!hashtable && (size > INTSET_MAX_ENTRIES || !isIntsetMember(member))) {
+            hashtable = true;
+        }
         return true;
     }
 

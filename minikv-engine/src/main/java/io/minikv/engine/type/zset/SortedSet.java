@@ -41,11 +41,17 @@ public final class SortedSet implements ObjectValue {
     /** {@link #add} result: the (resulting) score is NaN; nothing was done. */
     public static final int OUT_NAN = 1 << 3;
 
-    private static final long SET_BYTES = HeapSize.object(2 * 4 + 8);
+    /** Redis's {@code zset-max-listpack-entries} default. */
+    public static final int LISTPACK_MAX_ENTRIES = 128;
+    /** Redis's {@code zset-max-listpack-value} default. */
+    public static final int LISTPACK_MAX_VALUE = 64;
+    private static final long SET_BYTES = HeapSize.object(2 * 4 + 8 + 1);
 
     private final SkipList list;
     private final MemberHash hash = new MemberHash();
     private double lastScore;
+    /** Whether Redis would have converted this set to a skiplist (one-way, as {@code zsetConvert}). */
+    private boolean skiplist;
 
     /** Creates an empty set. */
     public SortedSet() {
@@ -113,6 +119,10 @@ public final class SortedSet implements ObjectValue {
             return OUT_NOP;
         }
         final double stored = score + 0.0;
+        // zsetAdd converts before inserting a member that would make the listpack too long or hold too long a member.
+        if (list.length() + 1 > LISTPACK_MAX_ENTRIES || member.length > LISTPACK_MAX_VALUE) {
+            skiplist = true;
+        }
         hash.insert(list.insert(stored, member, h));
         lastScore = stored;
         return OUT_ADDED;
@@ -356,10 +366,15 @@ public final class SortedSet implements ObjectValue {
         return SET_BYTES + list.memoryBytes() + hash.memoryBytes();
     }
 
+    @Override
+    public String encoding() {
+        return skiplist ? "skiplist" : "listpack";
+    }
+
     /**
      * Returns a deep copy (COPY) in O(n): new nodes, shared member arrays (the set never modifies them).
      *
-     * @return an equal, independent set.
+     * @return an equal, independent set with the same encoding.
      */
     @Override
     public SortedSet copy() {
@@ -369,6 +384,7 @@ public final class SortedSet implements ObjectValue {
             copy.hash.insert(copy.list.append(n.score, n.member, n.hash));
         }
         copy.list.endAppend();
+        copy.skiplist = skiplist;
         return copy;
     }
 
@@ -391,7 +407,10 @@ public final class SortedSet implements ObjectValue {
             }
             final double score = scores[i] + 0.0;
             set.hash.insert(set.list.append(score, members[i], MemberHash.hash(members[i])));
+            // The STORE commands end with zsetConvertToListpackIfNeeded: the result's content decides.
+            set.skiplist |= members[i].length > LISTPACK_MAX_VALUE;
         }
+        set.skiplist |= count > LISTPACK_MAX_ENTRIES;
         set.list.endAppend();
         return set;
     }
