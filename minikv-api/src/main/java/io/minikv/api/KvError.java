@@ -200,6 +200,59 @@ public enum KvError {
     /** OBJECT FREQ while the maxmemory policy is not an LFU one (mini-kv supports noeviction only). */
     OBJECT_FREQ_NOT_LFU("ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that "
         + "when switching between policies at runtime LRU and LFU data will take some time to adjust."),
+    /** EVALSHA of a script that is not in the script cache. */
+    NOSCRIPT("NOSCRIPT No matching script. Please use EVAL."),
+    /** EVAL with a negative numkeys. */
+    NUMKEYS_NEGATIVE("ERR Number of keys can't be negative"),
+    /** EVAL with a numkeys above the number of arguments. */
+    NUMKEYS_TOO_MANY("ERR Number of keys can't be greater than number of args"),
+    /** SCRIPT KILL while no script runs. */
+    NOTBUSY("NOTBUSY No scripts in execution right now."),
+    /** Any command but the allowed few while a script runs past busy-reply-threshold. */
+    BUSY("BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE."),
+    /** SCRIPT KILL of a script that has written. */
+    UNKILLABLE("UNKILLABLE Sorry the script already executed write commands against the dataset. You can either "
+        + "wait the script termination or kill the server in a hard way using the SHUTDOWN NOSAVE command."),
+    /** The error a script stopped by SCRIPT KILL fails with. */
+    SCRIPT_KILLED("ERR Script killed by user with SCRIPT KILL..."),
+    /** SCRIPT FLUSH with an option other than ASYNC or SYNC. */
+    SCRIPT_FLUSH_OPTION("ERR SCRIPT FLUSH only support SYNC|ASYNC option"),
+    /** A script that does not compile; the argument is Lua's message. */
+    SCRIPT_COMPILE("ERR Error compiling script (new function): %s"),
+    /** A script that raised a Lua error string; the argument is the positioned message. */
+    SCRIPT_RUNTIME("ERR %s"),
+    /** redis.call of a command that does not exist. */
+    SCRIPT_UNKNOWN_COMMAND("ERR Unknown Redis command called from script"),
+    /** redis.call with the wrong number of arguments for the command. */
+    SCRIPT_WRONG_ARITY("ERR Wrong number of args calling Redis command from script"),
+    /** redis.call of a command flagged noscript (or blocking). */
+    SCRIPT_NOT_ALLOWED("ERR This Redis command is not allowed from script"),
+    /** redis.call of a write command from EVAL_RO or EVALSHA_RO. */
+    SCRIPT_WRITE_READONLY("ERR Write commands are not allowed from read-only scripts."),
+    /** redis.call without arguments. */
+    SCRIPT_NO_ARGS("ERR Please specify at least one argument for this redis lib call"),
+    /** redis.call with an argument that is neither a string nor a number. */
+    SCRIPT_BAD_ARG("ERR Lua redis lib command arguments must be strings or integers"),
+    /** redis.error_reply or redis.status_reply without one string argument. */
+    SCRIPT_LIB_ARGS("ERR wrong number or type of arguments"),
+    /** redis.sha1hex without one argument. */
+    SCRIPT_SHA1HEX_ARGS("ERR wrong number of arguments"),
+    /** redis.log with fewer than two arguments. */
+    SCRIPT_LOG_ARGS("ERR redis.log() requires two arguments or more."),
+    /** redis.log with a level that is not a number. */
+    SCRIPT_LOG_LEVEL_TYPE("ERR First argument must be a number (log level)."),
+    /** redis.log with a level outside LOG_DEBUG..LOG_WARNING. */
+    SCRIPT_LOG_LEVEL("ERR Invalid debug level."),
+    /** redis.setresp without one argument. */
+    SCRIPT_SETRESP_ARGS("ERR redis.setresp() requires one argument."),
+    /** redis.setresp with a version other than 2 or 3. */
+    SCRIPT_RESP_VERSION("ERR RESP version must be 2 or 3."),
+    /** redis.setresp(3): mini-kv speaks RESP2 only (no Redis text: Redis accepts it). */
+    SCRIPT_RESP3("ERR RESP3 is not supported: mini-kv speaks RESP2 only"),
+    /** redis.set_repl with flags outside REPL_NONE..REPL_ALL. */
+    SCRIPT_REPL_FLAGS("ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE."),
+    /** A script's return value nested too deep to convert. */
+    SCRIPT_STACK_LIMIT("ERR reached lua stack limit"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

@@ -32,6 +32,7 @@ public final class Commands {
         TransactionCommands.register(table);
         PubSubCommands.register(table);
         ObjectCommands.register(table);
+        ScriptingCommands.register(table);
         return table;
     }
 }

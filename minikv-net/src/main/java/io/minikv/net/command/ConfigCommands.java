@@ -88,6 +88,8 @@ final class ConfigCommands {
         all.put("appendonly", "no");
         all.put("notify-keyspace-events", "");
         all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
+        all.put("busy-reply-threshold", Long.toString(server.scripting().busyThresholdMillis()));
+        all.put("lua-time-limit", Long.toString(server.scripting().busyThresholdMillis()));
         for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
             if (all.containsKey(e.getKey()) && !e.getKey().equals("notify-keyspace-events")) {
                 continue;
@@ -172,6 +174,9 @@ final class ConfigCommands {
                 return intIn(value, 1, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
             case "timeout":
                 return intIn(value, 0, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
+            case "busy-reply-threshold":
+            case "lua-time-limit":
+                return intIn(value, 0, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
             case "proto-max-bulk-len":
             case "client-query-buffer-limit": {
                 final long bytes = MemorySize.parse(value);
@@ -239,6 +244,10 @@ final class ConfigCommands {
                 break;
             case "timeout":
                 server.timeoutSeconds(Integer.parseInt(value));
+                break;
+            case "busy-reply-threshold":
+            case "lua-time-limit":
+                server.scripting().busyThresholdMillis(Long.parseLong(value));
                 break;
             case "requirepass":
                 server.requirePassword(value);

@@ -40,9 +40,13 @@ public final class ExecGate implements WriteGate {
         Runtime.getRuntime().availableProcessors() * 4 - 1)) * 2;
     /** Ints between two stripes' counters: 64 bytes, so each has a cache line of its own. */
     private static final int SPREAD = 16;
+    /** How often a command waiting for a script checks whether the script turned busy. */
+    private static final long BUSY_POLL_MS = 10;
     private final ReentrantLock execLock = new ReentrantLock();
     private volatile Slot[] slots = new Slot[0];
     private volatile boolean closed;
+    /** Set while a script holding the gate runs past busy-reply-threshold: waiting commands then get BUSY. */
+    private volatile boolean busy;
     /** Application writes under way, per stripe of threads (index {@code stripe * SPREAD}). */
     private final AtomicIntegerArray writers = new AtomicIntegerArray(STRIPES * SPREAD);
 
@@ -99,6 +103,49 @@ public final class ExecGate implements WriteGate {
             execLock.unlock();
             slot.executing = true;
         }
+    }
+
+    /**
+     * Called by a loop before it runs a command, as {@link #enter}, but gives up when the gate's holder is a script
+     * that has run past busy-reply-threshold: the command is then answered BUSY (or, for the few allowed, run outside
+     * the gate) instead of waiting for the script. Waits in short parks so that it notices a script turning busy.
+     *
+     * @param slot the loop's slot.
+     * @return true when the command may run (as after {@link #enter}); false when a busy script holds the gate (the
+     *     flag is then down: do not call {@link #exit}).
+     */
+    public boolean enterUnlessBusy(final Slot slot) {
+        slot.executing = true;
+        while (closed) {
+            slot.executing = false;
+            if (busy) {
+                return false;
+            }
+            try {
+                if (execLock.tryLock(BUSY_POLL_MS, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    execLock.unlock();
+                }
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            slot.executing = true;
+        }
+        return true;
+    }
+
+    /**
+     * Marks the script holding the gate as busy (past busy-reply-threshold) or not; the script's thread clears it
+     * before it reopens the gate.
+     *
+     * @param value true once the threshold passed.
+     */
+    public void busy(final boolean value) {
+        busy = value;
+    }
+
+    /** @return whether a busy script holds the gate. */
+    public boolean busy() {
+        return busy;
     }
 
     /**

@@ -45,6 +45,8 @@ public final class ServerContext {
     /** Hears the application's writes through the store: they fail WATCHes and wake blocked clients at once. */
     private final KeyModifiedListener applicationWrites = new ApplicationWrites();
     private final ExecGate execGate = new ExecGate();
+    /** EVAL's script cache, Lua state and running script. */
+    private final Scripting scripting = new Scripting(this);
     private final Dispatcher dispatcher;
     private volatile int port;
     private volatile String requirePassword;
@@ -250,6 +252,11 @@ public final class ServerContext {
     /** @return the gate that makes EXEC atomic across event loops. */
     public ExecGate execGate() {
         return execGate;
+    }
+
+    /** @return the scripting state: script cache, Lua state, running script. */
+    Scripting scripting() {
+        return scripting;
     }
 
     /** @return a dispatcher over the command table, for EXEC. */

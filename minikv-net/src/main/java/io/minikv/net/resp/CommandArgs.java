@@ -68,6 +68,34 @@ public final class CommandArgs {
     }
 
     /**
+     * Creates arguments over one heap buffer holding copies of the given arguments, for a command that does not come
+     * from the wire (a script's {@code redis.call}).
+     *
+     * @param argv the arguments, the command name first.
+     * @return independent arguments.
+     */
+    public static CommandArgs of(final byte[][] argv) {
+        int total = 0;
+        for (final byte[] arg : argv) {
+            total += arg.length;
+        }
+        final ByteBuffer target = ByteBuffer.allocate(total);
+        final CommandArgs c = new CommandArgs();
+        c.buffer = target;
+        c.offsets = new int[Math.max(1, argv.length)];
+        c.lengths = new int[Math.max(1, argv.length)];
+        int at = 0;
+        for (int i = 0; i < argv.length; i++) {
+            target.put(at, argv[i]);
+            c.offsets[i] = at;
+            c.lengths[i] = argv[i].length;
+            at += argv[i].length;
+        }
+        c.count = argv.length;
+        return c;
+    }
+
+    /**
      * Returns the total length of the arguments, what {@link #copy()} keeps.
      *
      * @return the sum of the argument lengths.

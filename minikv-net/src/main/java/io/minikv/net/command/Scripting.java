@@ -1,0 +1,236 @@
+package io.minikv.net.command;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.minikv.api.KvError;
+import io.minikv.net.resp.BufferPool;
+import io.minikv.net.resp.ReplyWriter;
+import io.minikv.net.script.LuaErrors;
+import io.minikv.net.script.LuaReplies;
+import io.minikv.net.script.LuaSandbox;
+import org.luaj.vm2.LuaError;
+import org.luaj.vm2.LuaFunction;
+import org.luaj.vm2.LuaValue;
+
+/**
+ * The server's scripting state, as Redis's {@code eval.c}: the script cache (SHA1 of the body, lower-case hex, to
+ * the compiled function; EVAL caches what it runs, as SCRIPT LOAD does), the one Lua state ({@link LuaSandbox}),
+ * the script client {@code redis.call} runs commands as, and the script running now, which SCRIPT KILL stops and
+ * which makes other clients' commands answer BUSY once it has run longer than busy-reply-threshold.
+ * <p>
+ * A script runs alone: inside the server's {@link ExecGate} (no other client's command and no write of the
+ * embedding application interleaves, as with EXEC) and under {@code runLock}, which guards the Lua state.
+ * <p>
+ * Thread-safe: the cache is concurrent, the Lua state is used under the lock, the running script is volatile.
+ */
+final class Scripting {
+    /** Redis's default busy-reply-threshold (lua-time-limit), in milliseconds. */
+    static final long DEFAULT_BUSY_THRESHOLD_MS = 5000;
+
+    /** A cached script: its body and compiled function. */
+    record Script(String sha, byte[] body, LuaFunction function) {
+    }
+
+    private final ServerContext server;
+    private final Map<String, Script> cache = new ConcurrentHashMap<>();
+    private final ReentrantLock runLock = new ReentrantLock();
+    private LuaSandbox sandbox;
+    private Client scriptClient;
+    private volatile ScriptCalls running;
+    private volatile long busyThresholdMillis = DEFAULT_BUSY_THRESHOLD_MS;
+
+    Scripting(final ServerContext server) {
+        this.server = server;
+    }
+
+    /** @return busy-reply-threshold in milliseconds. */
+    long busyThresholdMillis() {
+        return busyThresholdMillis;
+    }
+
+    /**
+     * Sets busy-reply-threshold (CONFIG SET busy-reply-threshold or lua-time-limit).
+     *
+     * @param millis milliseconds, 0 for BUSY from the first checkpoint.
+     */
+    void busyThresholdMillis(final long millis) {
+        busyThresholdMillis = millis;
+    }
+
+    /**
+     * Compiles a body and caches it under its SHA1 (SCRIPT LOAD, EVAL).
+     *
+     * @param body the Lua source.
+     * @return the cached script.
+     * @throws LuaError when it does not compile.
+     */
+    Script load(final byte[] body) {
+        final String sha = LuaSandbox.sha1hex(body);
+        final Script cached = cache.get(sha);
+        if (cached != null) {
+            return cached;
+        }
+        runLock.lock();
+        try {
+            final Script script = new Script(sha, body.clone(), sandbox().compile(body));
+            cache.put(sha, script);
+            return script;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * Looks a script up by SHA1, case-insensitively.
+     *
+     * @param sha the hex digest as the client sent it.
+     * @return the script, or null.
+     */
+    Script lookup(final String sha) {
+        return sha.length() == 40 ? cache.get(sha.toLowerCase(Locale.ROOT)) : null;
+    }
+
+    /**
+     * Returns whether a script is cached (SCRIPT EXISTS).
+     *
+     * @param sha the hex digest.
+     * @return true when cached.
+     */
+    boolean exists(final String sha) {
+        return lookup(sha) != null;
+    }
+
+    /** Empties the cache (SCRIPT FLUSH). */
+    void flush() {
+        cache.clear();
+    }
+
+    /**
+     * Runs a script for a client and writes its reply, inside the gate unless the client is already inside EXEC.
+     *
+     * @param c the calling client.
+     * @param script the script.
+     * @param keys its KEYS.
+     * @param argv its ARGV.
+     * @param readOnly true for EVAL_RO and EVALSHA_RO.
+     */
+    void run(final Client c, final Script script, final byte[][] keys, final byte[][] argv, final boolean readOnly) {
+        if (c.inExec()) {
+            runAlone(c, script, keys, argv, readOnly);
+        } else {
+            server.execGate().exclusive(c.control().gateSlot(), () -> runAlone(c, script, keys, argv, readOnly));
+        }
+    }
+
+    private void runAlone(final Client c, final Script script, final byte[][] keys, final byte[][] argv,
+        final boolean readOnly) {
+        runLock.lock();
+        try {
+            final Client lua = scriptClient();
+            lua.select(c.db());
+            final ScriptCalls calls = new ScriptCalls(server, lua, readOnly, System.nanoTime(), busyThresholdMillis);
+            running = calls;
+            try {
+                final LuaValue result = sandbox().run(script.function(), keys, argv, calls);
+                LuaReplies.toResp(result, c.reply());
+            } catch (final LuaError e) {
+                c.reply().error(LuaErrors.reply(e, script.sha()));
+            } finally {
+                running = null;
+                server.execGate().busy(false);
+                lua.reply().release();
+            }
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * SCRIPT KILL: asks the running script to stop.
+     *
+     * @return null when asked, else the error to reply (NOTBUSY, UNKILLABLE).
+     */
+    KvError kill() {
+        final ScriptCalls calls = running;
+        if (calls == null) {
+            return KvError.NOTBUSY;
+        }
+        if (calls.wrote()) {
+            return KvError.UNKILLABLE;
+        }
+        calls.kill();
+        return null;
+    }
+
+    /** The Lua state, built on first use (loading the libraries takes a few milliseconds). */
+    private LuaSandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = new LuaSandbox(ServerContext.REDIS_VERSION);
+        }
+        return sandbox;
+    }
+
+    /** Redis's Lua client: the commands of every script run as this client. */
+    private Client scriptClient() {
+        if (scriptClient == null) {
+            final Client lua = new Client(server.nextClientId(), server, new ScriptControl(), "lua", "",
+                new ReplyWriter(new BufferPool(4096, 4), Integer.MAX_VALUE - 64), System.currentTimeMillis());
+            lua.authenticated(true);
+            // It always counts as inside EXEC: blocking commands answer at once, SAVE runs inline.
+            lua.transaction().executing(true);
+            scriptClient = lua;
+        }
+        return scriptClient;
+    }
+
+    /** The script client's connection: there is none, so nothing parks, closes or receives pushes. */
+    private static final class ScriptControl implements ClientControl {
+        @Override
+        public void kill() {
+            // No connection to close.
+        }
+
+        @Override
+        public void suspend() {
+            // Never asked: the script client counts as inside EXEC, where nothing blocks.
+        }
+
+        @Override
+        public boolean isSuspended() {
+            return false;
+        }
+
+        @Override
+        public void resume() {
+            // Never suspended.
+        }
+
+        @Override
+        public void onClose(final Runnable task) {
+            // The script client never closes.
+        }
+
+        @Override
+        public void execute(final Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public int queryBufferLength() {
+            return 0;
+        }
+
+        @Override
+        public int outputBufferLength() {
+            return 0;
+        }
+
+        @Override
+        public void writePushes() {
+            // Subscribing is refused in scripts: nothing is ever pushed.
+        }
+    }
+}
