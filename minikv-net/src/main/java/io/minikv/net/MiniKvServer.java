@@ -209,6 +209,7 @@ public final class MiniKvServer implements AutoCloseable {
             return;
         }
         try {
+            context.abortScripts();
             context.hearApplicationWrites(false);
             final Acceptor current = acceptor;
             if (current != null) {

@@ -23,6 +23,10 @@ public final class Dispatcher {
     /** Redis quotes the first arguments of an unknown command until 128 characters are used. */
     private static final int UNKNOWN_ARGS_BUDGET = 128;
 
+    /** The commands Redis 7 flags {@code allow_busy}: they run while a script is busy; the others get BUSY. */
+    private static final java.util.Set<String> ALLOW_BUSY = java.util.Set.of("auth", "hello", "quit", "reset",
+        "multi", "discard", "watch", "unwatch", "shutdown", "script|kill");
+
     private final CommandTable table;
 
     /**
@@ -41,6 +45,22 @@ public final class Dispatcher {
      * @param args the parsed command, at least one argument.
      */
     public void dispatch(final Client client, final CommandArgs args) {
+        dispatch(client, args, false);
+    }
+
+    /**
+     * Executes a command while a script holds the gate past busy-reply-threshold, outside the gate: as
+     * {@link #dispatch}, but after the checks that come first in Redis (unknown command, arity, authentication...),
+     * every command Redis does not flag {@code allow_busy} is refused with BUSY.
+     *
+     * @param client the calling client.
+     * @param args the parsed command, at least one argument.
+     */
+    public void dispatchWhileBusy(final Client client, final CommandArgs args) {
+        dispatch(client, args, true);
+    }
+
+    private void dispatch(final Client client, final CommandArgs args, final boolean busy) {
         client.args(args);
         final ReplyWriter reply = client.reply();
         CommandSpec spec = table.lookup(args, 0);
@@ -82,6 +102,10 @@ public final class Dispatcher {
             && !client.transaction().executing() && client.server().memoryExceeded()
             && rejectOnOom(client, spec, denyOom)) {
             reject(client, spec, KvError.OOM.text());
+            return;
+        }
+        if (busy && !ALLOW_BUSY.contains(spec.name())) {
+            reject(client, spec, KvError.BUSY.text());
             return;
         }
         if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {

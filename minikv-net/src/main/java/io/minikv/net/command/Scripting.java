@@ -1,8 +1,13 @@
 package io.minikv.net.command;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.minikv.api.KvError;
@@ -22,11 +27,14 @@ import org.luaj.vm2.LuaValue;
  * which makes other clients' commands answer BUSY once it has run longer than busy-reply-threshold.
  * <p>
  * A script runs alone: inside the server's {@link ExecGate} (no other client's command and no write of the
- * embedding application interleaves, as with EXEC) and under {@code runLock}, which guards the Lua state.
+ * embedding application interleaves, as with EXEC) and under {@code runLock}, which guards the Lua state. It runs
+ * on a thread of its own, not on the caller's event loop, so that every event loop can answer BUSY and SCRIPT KILL
+ * while it runs; inside EXEC it runs on the EXEC's thread.
  * <p>
  * Thread-safe: the cache is concurrent, the Lua state is used under the lock, the running script is volatile.
  */
 final class Scripting {
+    private static final Logger LOG = System.getLogger(Scripting.class.getName());
     /** Redis's default busy-reply-threshold (lua-time-limit), in milliseconds. */
     static final long DEFAULT_BUSY_THRESHOLD_MS = 5000;
 
@@ -40,6 +48,16 @@ final class Scripting {
     private LuaSandbox sandbox;
     private Client scriptClient;
     private volatile ScriptCalls running;
+    private volatile boolean aborting;
+    /** Where a script run on the scripting thread writes its reply, before it is copied to the client's loop. */
+    private final ReplyWriter resultWriter = new ReplyWriter(new BufferPool(4096, 2), Integer.MAX_VALUE - 64);
+    /** The scripting thread: one, as one script runs at a time; it ends when idle, and never holds up an exit. */
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+            final Thread t = new Thread(r, "minikv-scripting");
+            t.setDaemon(true);
+            return t;
+        });
     private volatile long busyThresholdMillis = DEFAULT_BUSY_THRESHOLD_MS;
 
     Scripting(final ServerContext server) {
@@ -109,7 +127,11 @@ final class Scripting {
     }
 
     /**
-     * Runs a script for a client and writes its reply, inside the gate unless the client is already inside EXEC.
+     * Runs a script for a client and writes its reply. Inside EXEC it runs at once on the caller's thread (EXEC holds
+     * the gate). Otherwise the client's connection is parked and the script runs on the scripting thread, inside the
+     * gate: the event loops stay free to answer other clients, with BUSY once the script passes busy-reply-threshold
+     * (clients on the caller's own loop included), and to take SCRIPT KILL. The reply is handed back to the client's
+     * loop, which then runs the client's next commands.
      *
      * @param c the calling client.
      * @param script the script.
@@ -119,14 +141,35 @@ final class Scripting {
      */
     void run(final Client c, final Script script, final byte[][] keys, final byte[][] argv, final boolean readOnly) {
         if (c.inExec()) {
-            runAlone(c, script, keys, argv, readOnly);
-        } else {
-            server.execGate().exclusive(c.control().gateSlot(), () -> runAlone(c, script, keys, argv, readOnly));
+            runAlone(c.reply(), c, script, keys, argv, readOnly);
+            return;
         }
+        final ClientControl control = c.control();
+        control.suspend();
+        executor.execute(() -> {
+            final byte[][] reply = new byte[1][];
+            try {
+                server.execGate().exclusive(null, () -> {
+                    runAlone(resultWriter, c, script, keys, argv, readOnly);
+                    reply[0] = drain(resultWriter);
+                });
+            } finally {
+                final byte[] bytes = reply[0];
+                control.execute(() -> {
+                    if (bytes != null) {
+                        c.reply().raw(bytes);
+                    } else {
+                        c.reply().error(KvError.INTERNAL);
+                    }
+                    control.resume();
+                });
+            }
+        });
     }
 
-    private void runAlone(final Client c, final Script script, final byte[][] keys, final byte[][] argv,
-        final boolean readOnly) {
+    /** Runs a script under the run lock, writing its reply to {@code out}; the caller holds the gate. */
+    private void runAlone(final ReplyWriter out, final Client c, final Script script, final byte[][] keys,
+        final byte[][] argv, final boolean readOnly) {
         runLock.lock();
         try {
             final Client lua = scriptClient();
@@ -134,10 +177,16 @@ final class Scripting {
             final ScriptCalls calls = new ScriptCalls(server, lua, readOnly, System.nanoTime(), busyThresholdMillis);
             running = calls;
             try {
+                if (aborting) {
+                    calls.kill();
+                }
                 final LuaValue result = sandbox().run(script.function(), keys, argv, calls);
-                LuaReplies.toResp(result, c.reply());
+                LuaReplies.toResp(result, out);
             } catch (final LuaError e) {
-                c.reply().error(LuaErrors.reply(e, script.sha()));
+                out.error(LuaErrors.reply(e, script.sha()));
+            } catch (final RuntimeException e) {
+                LOG.log(Level.ERROR, "script " + script.sha() + " failed", e);
+                out.error(KvError.INTERNAL);
             } finally {
                 running = null;
                 server.execGate().busy(false);
@@ -145,6 +194,28 @@ final class Scripting {
             }
         } finally {
             runLock.unlock();
+        }
+    }
+
+    private static byte[] drain(final ReplyWriter writer) {
+        final java.nio.ByteBuffer buffer = writer.buffer();
+        final byte[] bytes = new byte[buffer == null ? 0 : buffer.position()];
+        if (buffer != null) {
+            buffer.get(0, bytes);
+        }
+        writer.release();
+        return bytes;
+    }
+
+    /**
+     * Stops the running script, written or not, and every script that starts from now on: the server is closing
+     * (Redis's SHUTDOWN NOSAVE is the only way out of a script that has written).
+     */
+    void abort() {
+        aborting = true;
+        final ScriptCalls calls = running;
+        if (calls != null) {
+            calls.kill();
         }
     }
 

@@ -254,6 +254,14 @@ public final class ServerContext {
         return execGate;
     }
 
+    /**
+     * Stops the running script, if any, even one that has written, and every script started afterwards: for the
+     * server's close, which must not wait for a script that loops forever.
+     */
+    public void abortScripts() {
+        scripting.abort();
+    }
+
     /** @return the scripting state: script cache, Lua state, running script. */
     Scripting scripting() {
         return scripting;

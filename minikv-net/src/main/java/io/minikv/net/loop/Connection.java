@@ -182,11 +182,16 @@ final class Connection implements ClientControl {
                         return;
                     }
                     final ExecGate.Slot slot = loop.gateSlot();
-                    gate.enter(slot);
-                    try {
-                        dispatcher.dispatch(client, parser.args());
-                    } finally {
-                        gate.exit(slot);
+                    if (gate.enterUnlessBusy(slot)) {
+                        try {
+                            dispatcher.dispatch(client, parser.args());
+                        } finally {
+                            gate.exit(slot);
+                        }
+                    } else {
+                        // A script has held the gate past busy-reply-threshold: BUSY, or SCRIPT KILL and the few
+                        // commands Redis allows then, outside the gate.
+                        dispatcher.dispatchWhileBusy(client, parser.args());
                     }
                     commands++;
                 } else if (result == RespParser.INCOMPLETE) {
