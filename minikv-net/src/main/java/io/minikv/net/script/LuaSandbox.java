@@ -82,6 +82,11 @@ public final class LuaSandbox {
     private final Watchdog watchdog = new Watchdog();
     private Host host;
 
+    /** @return the host of the script running now; the {@code redis} library calls it. */
+    Host host() {
+        return host;
+    }
+
     /**
      * Builds the Lua state.
      *
@@ -104,7 +109,7 @@ public final class LuaSandbox {
         globals.rawset("xpcall", new XPCall());
         globals.rawset("bit", BitLib.create());
         globals.rawset("cjson", CjsonLib.create());
-        globals.rawset("redis", redisTable(redisVersion));
+        globals.rawset("redis", RedisLib.create(redisVersion, this));
         for (final String lib : new String[] {"string", "table", "math", "bit", "cjson", "redis"}) {
             globals.rawset(lib, ReadOnlyTable.copyOf((LuaTable) globals.get(lib)));
         }
@@ -187,160 +192,6 @@ public final class LuaSandbox {
     private static int usedKilobytes() {
         final Runtime rt = Runtime.getRuntime();
         return (int) ((rt.totalMemory() - rt.freeMemory()) / 1024);
-    }
-
-    private LuaTable redisTable(final String redisVersion) {
-        final LuaTable redis = new LuaTable();
-        redis.rawset("call", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                return host.call(args, true);
-            }
-        });
-        redis.rawset("pcall", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                return host.call(args, false);
-            }
-        });
-        redis.rawset("error_reply", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                if (args.narg() != 1 || args.arg1().type() != LuaValue.TSTRING) {
-                    return errorTable(KvError.SCRIPT_LIB_ARGS.text());
-                }
-                final String text = args.arg1().tojstring();
-                return errorTable(text.startsWith("-") ? text.substring(1) : text);
-            }
-        });
-        redis.rawset("status_reply", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                if (args.narg() != 1 || args.arg1().type() != LuaValue.TSTRING) {
-                    return errorTable(KvError.SCRIPT_LIB_ARGS.text());
-                }
-                final LuaTable t = new LuaTable();
-                t.rawset("ok", args.arg1());
-                return t;
-            }
-        });
-        redis.rawset("sha1hex", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                if (args.narg() != 1) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_SHA1HEX_ARGS.text());
-                }
-                return LuaValue.valueOf(sha1hex(LuaReplies.bytes(args.arg1().tostring().checkstring())));
-            }
-        });
-        redis.rawset("log", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                return log(args);
-            }
-        });
-        redis.rawset("setresp", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                if (args.narg() != 1) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_SETRESP_ARGS.text());
-                }
-                final int version = args.arg1().toint();
-                if (version != 2 && version != 3) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_RESP_VERSION.text());
-                }
-                if (version == 3) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_RESP3.text());
-                }
-                return LuaValue.NONE;
-            }
-        });
-        // Replication controls: a lone server has nothing to replicate, so valid flags change nothing.
-        redis.rawset("set_repl", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                if (args.narg() != 1) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_REPL_FLAGS.text());
-                }
-                final int flags = args.arg1().toint();
-                if (flags < 0 || flags > 3) {
-                    throw new LuaErrors.CallError(KvError.SCRIPT_REPL_FLAGS.text());
-                }
-                return LuaValue.NONE;
-            }
-        });
-        redis.rawset("replicate_commands", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                return LuaValue.TRUE;
-            }
-        });
-        // Outside the script debugger (not provided), Redis's breakpoint answers false and debug does nothing.
-        redis.rawset("breakpoint", new ZeroArgFunction() {
-            @Override
-            public LuaValue call() {
-                return LuaValue.FALSE;
-            }
-        });
-        redis.rawset("debug", new VarArgFunction() {
-            @Override
-            public Varargs invoke(final Varargs args) {
-                return LuaValue.NONE;
-            }
-        });
-        redis.rawset("LOG_DEBUG", 0);
-        redis.rawset("LOG_VERBOSE", 1);
-        redis.rawset("LOG_NOTICE", 2);
-        redis.rawset("LOG_WARNING", 3);
-        redis.rawset("REPL_NONE", 0);
-        redis.rawset("REPL_AOF", 1);
-        redis.rawset("REPL_SLAVE", 2);
-        redis.rawset("REPL_REPLICA", 2);
-        redis.rawset("REPL_ALL", 3);
-        redis.rawset("REDIS_VERSION", redisVersion);
-        redis.rawset("REDIS_VERSION_NUM", versionNum(redisVersion));
-        return redis;
-    }
-
-    private Varargs log(final Varargs args) {
-        if (args.narg() < 2) {
-            throw new LuaErrors.CallError(KvError.SCRIPT_LOG_ARGS.text());
-        }
-        if (args.arg1().type() != LuaValue.TNUMBER) {
-            throw new LuaErrors.CallError(KvError.SCRIPT_LOG_LEVEL_TYPE.text());
-        }
-        final int level = args.arg1().toint();
-        if (level < 0 || level > 3) {
-            throw new LuaErrors.CallError(KvError.SCRIPT_LOG_LEVEL.text());
-        }
-        final StringBuilder message = new StringBuilder();
-        for (int i = 2; i <= args.narg(); i++) {
-            final LuaValue word = args.arg(i);
-            if (i > 2) {
-                message.append(' ');
-            }
-            if (word.isstring()) {
-                message.append(new String(LuaReplies.bytes(word.checkstring()), StandardCharsets.UTF_8));
-            }
-        }
-        host.log(level, message.toString());
-        return LuaValue.NONE;
-    }
-
-    private static LuaTable errorTable(final String text) {
-        final LuaTable t = new LuaTable();
-        t.rawset("err", LuaValue.valueOf(text));
-        return t;
-    }
-
-    /** {@code 7.0.15} → {@code 0x00070015}, as Redis's {@code REDIS_VERSION_NUM}. */
-    static int versionNum(final String version) {
-        final String[] parts = version.split("\\.");
-        int num = 0;
-        for (int i = 0; i < 3; i++) {
-            num = (num << 8) | (i < parts.length ? Integer.parseInt(parts[i]) : 0);
-        }
-        return num;
     }
 
     /**
