@@ -6,16 +6,18 @@
 # runs one fork per side per round, alternating which side goes first, and reports per benchmark the median score of
 # each side and the median of the per-round ratios (mini-kv / map): the figure to read.
 #
-# Usage: bench/engine-vs-map.sh [--rounds N] [--bench 'getHit|getMiss'] [--jar PATH]... [--no-build]
+# Usage: bench/engine-vs-map.sh [--rounds N] [--bench 'getHit|getMiss'] [--jar PATH]... [--baseline IMPL] [--no-build]
 #   --rounds  rounds per benchmark (default 8)
 #   --bench   EngineBenchmark methods, a regex alternation (default: getHit|getHitDependent)
 #   --jar     a benchmarks jar to measure as a candidate; repeat to compare builds in the same rounds (labels are
 #             the jar paths); the map baseline always runs from the first jar. Default: jmh/target/benchmarks.jar
 #   --threads JMH threads (default 1)
+#   --baseline the map side's EngineBenchmark impl: chm (prebuilt key objects, default) or chm+parse (keys built from
+#             the same buffer the engine reads, as a server would)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-rounds=8 bench='getHit|getHitDependent' threads=1 build=1
+rounds=8 bench='getHit|getHitDependent' threads=1 build=1 baseline=chm
 jars=()
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -23,6 +25,7 @@ while [[ $# -gt 0 ]]; do
         --bench) bench="$2"; shift ;;
         --jar) jars+=("$2"); shift ;;
         --threads) threads="$2"; shift ;;
+        --baseline) baseline="$2"; shift ;;
         --no-build) build=0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
@@ -47,7 +50,7 @@ run_fork() { # jar impl method -> score (ops/us)
 IFS='|' read -r -a methods <<< "$bench"
 for method in "${methods[@]}"; do
     for round in $(seq 1 "$rounds"); do
-        sides=("map|${jars[0]}|chm")
+        sides=("map|${jars[0]}|$baseline")
         for jar in "${jars[@]}"; do sides+=("$jar|$jar|minikv"); done
         if (( round % 2 == 0 )); then # alternate who runs first
             sides=("${sides[@]:1}" "${sides[0]}")

@@ -32,7 +32,8 @@ import io.minikv.net.MiniKvServer;
  * sink that copies it into a direct output buffer (zero-copy path); the baseline looks up prebuilt key objects (which
  * favours it: a server would have to build one per command; they are equal to, not the same as, the map's own keys, so
  * a hit compares key bytes as the engine does) and copies the value into the same kind of output
- * buffer, and SET stores a fresh copy of the value (a map cannot keep the caller's buffer).
+ * buffer, and SET stores a fresh copy of the value (a map cannot keep the caller's buffer). {@code chm+parse} removes
+ * that advantage from GET: it builds each key from the same buffer the engine reads (a copy, an object, a hash).
  * <p>
  * Run: {@code java -jar jmh/target/benchmarks.jar EngineBenchmark -prof gc}, with {@code -t 2} for two threads.
  */
@@ -47,10 +48,13 @@ public class EngineBenchmark {
 
     /**
      * Which store: the engine, the engine with a server running on it (its writes then pass the server's EXEC gate
-     * and tell its WATCH registry), or the JDK map.
+     * and tell its WATCH registry), the JDK map, or the JDK map used as a server would use it ({@code chm+parse}: its
+     * GETs start, like the engine's, from the key's bytes in a direct buffer and build the key object from them).
      */
-    @Param({"minikv", "minikv+server", "chm"})
+    @Param({"minikv", "minikv+server", "chm", "chm+parse"})
     public String impl;
+
+    boolean parseKeys;
 
     KvStore store;
     MiniKvServer server;
@@ -103,6 +107,7 @@ public class EngineBenchmark {
                 server = MiniKvServer.builder().port(0).workers(1).store(store).build().start();
             }
         } else {
+            parseKeys = impl.endsWith("+parse");
             map = new ConcurrentHashMap<>(KEYS);
             for (int i = 0; i < KEYS; i++) {
                 // The map holds its own key objects, equal to but not the ones the benchmarks look up: with the same
@@ -173,7 +178,15 @@ public class EngineBenchmark {
         if (store != null) {
             return store.get(keys, i * KEY_LENGTH, KEY_LENGTH, t.sink);
         }
-        final byte[] v = map.get(objects[i]);
+        final ByteArrayKey key;
+        if (parseKeys) {
+            final byte[] bytes = new byte[KEY_LENGTH];
+            keys.get(i * KEY_LENGTH, bytes);
+            key = new ByteArrayKey(bytes);
+        } else {
+            key = objects[i];
+        }
+        final byte[] v = map.get(key);
         if (v == null) {
             return -1;
         }
