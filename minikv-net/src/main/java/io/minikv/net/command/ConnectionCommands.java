@@ -35,14 +35,15 @@ final class ConnectionCommands {
         table.register(spec("ping", -1, always | FLAG_SUBSCRIBED_OK, ConnectionCommands::ping,
             "Returns the server's liveliness response.", "1.0.0"));
         table.register(spec("echo", 2, always, ConnectionCommands::echo, "Returns the given string.", "1.0.0"));
-        table.register(spec("quit", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_TRANSACTION | FLAG_SUBSCRIBED_OK,
+        table.register(spec("quit", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_NOSCRIPT | CommandSpec.FLAG_TRANSACTION
+            | FLAG_SUBSCRIBED_OK,
             ConnectionCommands::quit, "Closes the connection.", "1.0.0"));
         table.register(spec("reset", 1, always | FLAG_NO_AUTH | CommandSpec.FLAG_NOSCRIPT
             | CommandSpec.FLAG_TRANSACTION | FLAG_SUBSCRIBED_OK, ConnectionCommands::reset,
             "Resets the connection.", "6.2.0"));
-        table.register(spec("hello", -1, always | FLAG_NO_AUTH, ConnectionCommands::hello,
+        table.register(spec("hello", -1, always | FLAG_NO_AUTH | CommandSpec.FLAG_NOSCRIPT, ConnectionCommands::hello,
             "Handshakes with the Redis server.", "6.0.0"));
-        table.register(spec("auth", -2, always | FLAG_NO_AUTH, ConnectionCommands::auth,
+        table.register(spec("auth", -2, always | FLAG_NO_AUTH | CommandSpec.FLAG_NOSCRIPT, ConnectionCommands::auth,
             "Authenticates the connection.", "1.0.0"));
         table.register(spec("select", 2, FLAG_LOADING | FLAG_STALE | FLAG_FAST, ConnectionCommands::select,
             "Changes the selected database.", "1.0.0"));

@@ -37,7 +37,8 @@ final class ListBlocking {
         table.register(spec("brpop", -3, flags, 1, -2, c -> bpop(c, ListEnd.RIGHT), "2.0.0",
             "Removes and returns the last element in a list. Blocks until an element is available otherwise. "
                 + "Deletes the list if the last element was popped."));
-        table.register(spec("blmpop", -5, flags, 3, -1, ListBlocking::blmpop, "7.0.0",
+        // As Redis 7.0: BLMPOP is the one blocking list command a script may call (it does not block there).
+        table.register(spec("blmpop", -5, flags & ~FLAG_NOSCRIPT, 3, -1, ListBlocking::blmpop, "7.0.0",
             "Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
                 + "Deletes the list if the last element was popped."));
         table.register(spec("blmove", 6, flags | FLAG_DENYOOM, 1, 2, ListBlocking::blmove, "6.2.0",

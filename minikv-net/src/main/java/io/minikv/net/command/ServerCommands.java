@@ -41,7 +41,7 @@ final class ServerCommands {
         table.register(CommandSpec.of("shutdown", -1, GROUP, ServerCommands::shutdown)
             .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | CommandSpec.FLAG_NO_MULTI)
             .doc("Synchronously saves the database(s) to disk and shuts down the Redis server.", "1.0.0").build());
-        table.register(CommandSpec.of("wait", 3, "generic", ServerCommands::waitReplicas)
+        table.register(CommandSpec.of("wait", 3, "generic", ServerCommands::waitReplicas).flags(FLAG_NOSCRIPT)
             .doc("Blocks until the asynchronous replication of all preceding write commands sent by the connection "
                 + "is completed.", "3.0.0").build());
         table.register(CommandSpec.of("waitaof", 4, "generic", ServerCommands::waitaof)

@@ -1,6 +1,8 @@
 package io.minikv.net.command;
 
 import static io.minikv.net.command.CommandSpec.FLAG_BLOCKING;
+import static io.minikv.net.command.CommandSpec.FLAG_FAST;
+import static io.minikv.net.command.CommandSpec.FLAG_NOSCRIPT;
 import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
 import static io.minikv.net.command.SortedSetCommands.spec;
 
@@ -23,10 +25,11 @@ final class SortedSetBlocking {
 
     static void register(final CommandTable table) {
         final int flags = FLAG_WRITE | FLAG_BLOCKING;
-        table.register(spec("bzpopmin", -3, flags, 1, -2, 1, c -> bzpop(c, false), "5.0.0",
+        // As Redis 7.0: BZPOPMIN and BZPOPMAX are refused in scripts, BZMPOP runs there without blocking.
+        table.register(spec("bzpopmin", -3, flags | FLAG_NOSCRIPT | FLAG_FAST, 1, -2, 1, c -> bzpop(c, false), "5.0.0",
             "Removes and returns the member with the lowest score from one or more sorted sets. Blocks until a "
                 + "member is available otherwise. Deletes the sorted set if the last element was popped."));
-        table.register(spec("bzpopmax", -3, flags, 1, -2, 1, c -> bzpop(c, true), "5.0.0",
+        table.register(spec("bzpopmax", -3, flags | FLAG_NOSCRIPT | FLAG_FAST, 1, -2, 1, c -> bzpop(c, true), "5.0.0",
             "Removes and returns the member with the highest score from one or more sorted sets. Blocks until a "
                 + "member available otherwise.  Deletes the sorted set if the last element was popped."));
         table.register(spec("bzmpop", -5, flags, 3, -1, 1, SortedSetBlocking::bzmpop, "7.0.0",
