@@ -253,6 +253,14 @@ public enum KvError {
     SCRIPT_REPL_FLAGS("ERR Invalid replication flags. Use REPL_AOF, REPL_REPLICA, REPL_ALL or REPL_NONE."),
     /** A script's return value nested too deep to convert. */
     SCRIPT_STACK_LIMIT("ERR reached lua stack limit"),
+    /** COMMAND GETKEYS naming a command or subcommand that does not exist. */
+    GETKEYS_INVALID_COMMAND("ERR Invalid command specified"),
+    /** COMMAND GETKEYS naming a command that takes no keys. */
+    GETKEYS_NO_KEYS("ERR The command has no key arguments"),
+    /** COMMAND GETKEYS with an argument count the named command's arity refuses. */
+    GETKEYS_INVALID_ARITY("ERR Invalid number of arguments specified for command"),
+    /** COMMAND GETKEYS whose arguments yield no key (a bad numkeys, for example). */
+    GETKEYS_INVALID_ARGUMENTS("ERR Invalid arguments specified for command"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

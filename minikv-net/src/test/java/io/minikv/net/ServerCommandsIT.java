@@ -80,8 +80,17 @@ class ServerCommandsIT {
                 .isEqualTo("*1\r\n$8\r\ngetrange\r\n");
             assertThat(client.call("COMMAND", "INFO", "get", "nosuch")).isEqualTo("*2\r\n*10\r\n$3\r\nget\r\n:2\r\n"
                 + "*2\r\n+readonly\r\n+fast\r\n:1\r\n:1\r\n:1\r\n*3\r\n+@read\r\n+@string\r\n+@fast\r\n"
-                + "*0\r\n*0\r\n*0\r\n"
+                + "*0\r\n*1\r\n*6\r\n$5\r\nflags\r\n*2\r\n+RO\r\n+access\r\n"
+                + "$12\r\nbegin_search\r\n*4\r\n$4\r\ntype\r\n$5\r\nindex\r\n$4\r\nspec\r\n*2\r\n$5\r\nindex\r\n:1\r\n"
+                + "$9\r\nfind_keys\r\n*4\r\n$4\r\ntype\r\n$5\r\nrange\r\n$4\r\nspec\r\n"
+                + "*6\r\n$7\r\nlastkey\r\n:0\r\n$7\r\nkeystep\r\n:1\r\n$5\r\nlimit\r\n:0\r\n*0\r\n"
                 + "$-1\r\n");
+            assertThat(client.call("COMMAND", "GETKEYS", "zunionstore", "d", "2", "a", "b"))
+                .isEqualTo("*3\r\n$1\r\nd\r\n$1\r\na\r\n$1\r\nb\r\n");
+            assertThat(client.call("COMMAND", "GETKEYSANDFLAGS", "lmpop", "1", "a", "LEFT"))
+                .isEqualTo("*1\r\n*2\r\n$1\r\na\r\n*3\r\n+RW\r\n+access\r\n+delete\r\n");
+            assertThat(client.call("COMMAND", "GETKEYS", "lmpop", "0", "a", "LEFT"))
+                .isEqualTo("-ERR Invalid arguments specified for command\r\n");
             assertThat(client.call("COMMAND", "DOCS", "get")).startsWith("*2\r\n$3\r\nget\r\n*6\r\n$7\r\nsummary\r\n");
         }
     }

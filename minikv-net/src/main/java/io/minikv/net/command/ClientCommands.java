@@ -55,11 +55,12 @@ final class ClientCommands {
                 "7.2.0"))
             .sub(sub("info", 2, c -> c.reply().bulk(describe(c, System.currentTimeMillis()) + "\n"),
                 "Returns information about the connection.", "6.2.0"))
-            .sub(sub("list", -2, ClientCommands::list, "Lists open connections.", "2.4.0"))
+            .sub(CommandSpec.of("client|list", -2, GROUP, ClientCommands::list).flags(FLAGS | FLAG_ADMIN)
+                .doc("Lists open connections.", "2.4.0").build())
             .sub(CommandSpec.of("client|kill", -3, GROUP, ClientCommands::kill).flags(FLAGS | FLAG_ADMIN)
                 .doc("Terminates open connections.", "2.4.0").build())
-            .sub(sub("no-evict", 3, ClientCommands::onOff,
-                "Sets the client eviction mode of the connection.", "7.0.0"))
+            .sub(CommandSpec.of("client|no-evict", 3, GROUP, ClientCommands::onOff).flags(FLAGS | FLAG_ADMIN)
+                .doc("Sets the client eviction mode of the connection.", "7.0.0").build())
             .sub(sub("no-touch", 3, ClientCommands::onOff,
                 "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", "7.2.0"))
             .sub(sub("help", 2, ClientCommands::help, "Returns helpful text about the different subcommands.",

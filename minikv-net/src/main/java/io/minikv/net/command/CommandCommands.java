@@ -15,20 +15,24 @@ import java.util.Locale;
 
 /**
  * COMMAND and its subcommands, answered from the {@link CommandTable}: COUNT, LIST (which the docs generator reads),
- * INFO in Redis 7's ten-field form, and DOCS with summary, since and group, enough for redis-cli's hints.
+ * INFO in Redis 7's ten-field form (key specs and tips included), DOCS with summary, since and group, enough for
+ * redis-cli's hints, and GETKEYS / GETKEYSANDFLAGS ({@link GetKeys}).
  */
 final class CommandCommands {
     private static final String GROUP = "server";
     private static final int FLAGS = FLAG_LOADING | FLAG_STALE;
     private static final String[] HELP = {
         "COMMAND <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
-        "(no subcommand)", "    Return details about all commands.",
-        "COUNT", "    Return the total number of commands in this server.",
-        "LIST [FILTERBY (MODULE <module-name>|ACLCAT <category>|PATTERN <pattern>)]",
-        "    Return a list of all commands in this server.",
-        "INFO [<command-name> ...]", "    Return details about the specified commands, or all when none is given.",
-        "DOCS [<command-name> ...]", "    Return documentation details about the specified commands.",
-        "HELP", "    Print this help."};
+        "(no subcommand)", "    Return details about all Redis commands.",
+        "COUNT", "    Return the total number of commands in this Redis server.",
+        "LIST", "    Return a list of all commands in this Redis server.",
+        "INFO [<command-name> ...]", "    Return details about multiple Redis commands.",
+        "    If no command names are given, documentation details for all", "    commands are returned.",
+        "DOCS [<command-name> ...]", "    Return documentation details about multiple Redis commands.",
+        "    If no command names are given, documentation details for all", "    commands are returned.",
+        "GETKEYS <full-command>", "    Return the keys from a full Redis command.",
+        "GETKEYSANDFLAGS <full-command>", "    Return the keys and the access flags from a full Redis command.",
+        "HELP", "    Prints this help."};
 
     private CommandCommands() {
     }
@@ -46,6 +50,10 @@ final class CommandCommands {
             .sub(sub("info", -2, CommandCommands::info, "Returns information about one, multiple or all commands."))
             .sub(sub("docs", -2, CommandCommands::docs, "Returns documentary information about one, multiple or all "
                 + "commands."))
+            .sub(sub("getkeys", -4, c -> GetKeys.reply(c, false), "Extracts the key names from an arbitrary "
+                + "command."))
+            .sub(sub("getkeysandflags", -4, c -> GetKeys.reply(c, true), "Extracts the key names and access flags for "
+                + "an arbitrary command."))
             .sub(sub("help", 2, CommandCommands::help, "Returns helpful text about the different subcommands."))
             .build());
     }
@@ -133,7 +141,7 @@ final class CommandCommands {
         }
     }
 
-    private static CommandSpec find(final Client c, final String name) {
+    static CommandSpec find(final Client c, final String name) {
         final int bar = name.indexOf('|');
         if (bar < 0) {
             return c.server().table().get(name);
@@ -142,26 +150,40 @@ final class CommandCommands {
         return parent == null ? null : parent.subcommands().get(name.substring(bar + 1).toLowerCase(Locale.ROOT));
     }
 
-    /** Writes the ten fields of Redis 7's COMMAND INFO entry. */
+    /**
+     * Writes the ten fields of Redis 7's COMMAND INFO entry: name and arity from the spec, the rest from
+     * {@link RedisCommandInfo} for the commands Redis 7.0 has, else derived from the spec.
+     */
     private static void writeInfo(final ReplyWriter reply, final CommandSpec spec) {
         reply.array(10);
         reply.bulk(spec.name());
         reply.integer(spec.arity());
-        final String[] flags = spec.flagNames();
-        reply.array(flags.length);
+        final RedisCommandInfo.Info info = RedisCommandInfo.get(spec.name());
+        final List<String> flags = info != null ? info.flags() : List.of(spec.flagNames());
+        reply.array(flags.size());
         for (final String flag : flags) {
             reply.simple(flag);
         }
-        reply.integer(spec.firstKey());
-        reply.integer(spec.lastKey());
-        reply.integer(spec.keyStep());
+        final int[] range = info != null ? info.legacyRange()
+            : new int[] {spec.firstKey(), spec.lastKey(), spec.keyStep()};
+        reply.integer(range[0]);
+        reply.integer(range[1]);
+        reply.integer(range[2]);
         final List<String> categories = aclCategories(spec);
         reply.array(categories.size());
         for (final String category : categories) {
             reply.simple(category);
         }
-        reply.array(0);
-        reply.array(0);
+        final List<String> tips = info != null ? info.tips() : List.of();
+        reply.array(tips.size());
+        for (final String tip : tips) {
+            reply.bulk(tip);
+        }
+        final List<KeySpec> keySpecs = info != null ? info.keySpecs() : List.of();
+        reply.array(keySpecs.size());
+        for (final KeySpec keySpec : keySpecs) {
+            keySpec.write(reply);
+        }
         reply.array(spec.subcommands().size());
         for (final CommandSpec sub : spec.subcommands().values()) {
             writeInfo(reply, sub);
@@ -175,6 +197,10 @@ final class CommandCommands {
      * @return categories such as {@code @read}, {@code @string}, {@code @fast}.
      */
     static List<String> aclCategories(final CommandSpec spec) {
+        final RedisCommandInfo.Info info = RedisCommandInfo.get(spec.name());
+        if (info != null) {
+            return info.aclCategories();
+        }
         final List<String> categories = new ArrayList<>();
         if (spec.has(CommandSpec.FLAG_WRITE)) {
             categories.add("@write");

@@ -57,7 +57,7 @@ final class ConfigCommands {
                 .doc("Resets the server's statistics.", "2.0.0").build())
             .sub(CommandSpec.of("config|rewrite", 2, "server", c -> c.reply().error(KvError.CONFIG_NO_FILE))
                 .flags(flags).doc("Persists the effective configuration to file.", "2.8.0").build())
-            .sub(CommandSpec.of("config|help", 2, "server", ConfigCommands::help).flags(flags)
+            .sub(CommandSpec.of("config|help", 2, "server", ConfigCommands::help).flags(FLAG_LOADING | FLAG_STALE)
                 .doc("Returns helpful text about the different subcommands.", "5.0.0").build())
             .build());
     }

@@ -38,7 +38,7 @@ final class ListBlocking {
             "Removes and returns the last element in a list. Blocks until an element is available otherwise. "
                 + "Deletes the list if the last element was popped."));
         // As Redis 7.0: BLMPOP is the one blocking list command a script may call (it does not block there).
-        table.register(spec("blmpop", -5, flags & ~FLAG_NOSCRIPT, 3, -1, ListBlocking::blmpop, "7.0.0",
+        table.register(spec("blmpop", -5, flags & ~FLAG_NOSCRIPT, 0, 0, ListBlocking::blmpop, "7.0.0",
             "Pops the first element from one of multiple lists. Blocks until an element is available otherwise. "
                 + "Deletes the list if the last element was popped."));
         table.register(spec("blmove", 6, flags | FLAG_DENYOOM, 1, 2, ListBlocking::blmove, "6.2.0",

@@ -77,7 +77,7 @@ final class ListCommands {
         table.register(spec("rpoplpush", 3, wd, 1, 2, ListCommands::rpoplpush, "1.2.0",
             "Returns the last element of a list after removing and pushing it to another list. Deletes the list if "
                 + "the last element was popped."));
-        table.register(spec("lmpop", -4, FLAG_WRITE, 2, -1, ListCommands::lmpop, "7.0.0",
+        table.register(spec("lmpop", -4, FLAG_WRITE, 0, 0, ListCommands::lmpop, "7.0.0",
             "Returns multiple elements from a list after removing them. Deletes the list if the last element was "
                 + "popped."));
         ListBlocking.register(table);
@@ -85,7 +85,8 @@ final class ListCommands {
 
     static CommandSpec spec(final String name, final int arity, final int flags, final int first, final int last,
         final CommandHandler handler, final String since, final String summary) {
-        return CommandSpec.of(name, arity, GROUP, handler).flags(flags).keys(first, last, 1)
+        // Movable-keys commands (LMPOP, BLMPOP) have no legacy key range: Redis 7 reports 0 0 0 and key specs.
+        return CommandSpec.of(name, arity, GROUP, handler).flags(flags).keys(first, last, first == 0 ? 0 : 1)
             .doc(summary, since).build();
     }
 

@@ -32,7 +32,7 @@ final class SortedSetBlocking {
         table.register(spec("bzpopmax", -3, flags | FLAG_NOSCRIPT | FLAG_FAST, 1, -2, 1, c -> bzpop(c, true), "5.0.0",
             "Removes and returns the member with the highest score from one or more sorted sets. Blocks until a "
                 + "member available otherwise.  Deletes the sorted set if the last element was popped."));
-        table.register(spec("bzmpop", -5, flags, 3, -1, 1, SortedSetBlocking::bzmpop, "7.0.0",
+        table.register(spec("bzmpop", -5, flags, 0, 0, 0, SortedSetBlocking::bzmpop, "7.0.0",
             "Removes and returns a member by score from one or more sorted sets. Blocks until a member is "
                 + "available otherwise. Deletes the sorted set if the last element was popped."));
     }

@@ -82,7 +82,7 @@ final class SortedSetCommands {
         table.register(spec("zpopmax", -2, wf, 1, 1, 1, c -> pop(c, true), "5.0.0",
             "Returns the highest-scoring members from a sorted set after removing them. Deletes the sorted set if "
                 + "the last member was popped."));
-        table.register(spec("zmpop", -4, FLAG_WRITE, 2, -1, 1, SortedSetCommands::zmpop, "7.0.0",
+        table.register(spec("zmpop", -4, FLAG_WRITE, 0, 0, 0, SortedSetCommands::zmpop, "7.0.0",
             "Returns the highest- or lowest-scoring members from one or more sorted sets after removing them. "
                 + "Deletes the sorted set if the last member was popped."));
         table.register(spec("zrandmember", -2, FLAG_READONLY, 1, 1, 1, SortedSetCommands::zrandmember, "6.2.0",

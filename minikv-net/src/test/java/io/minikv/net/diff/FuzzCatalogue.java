@@ -248,6 +248,13 @@ final class FuzzCatalogue {
         c.add(g("spublish", f -> cat(f.key(), f.value())));
         c.add(g("pubsub", f -> cat(f.pick(new String[] {"NUMSUB", "NUMPAT", "CHANNELS", "SHARDNUMSUB", "x"}),
             f.keys(0, 2))));
+        // COMMAND GETKEYS over commands of every key-spec shape (ranges, steps, keynum with bad numkeys, SET's GET).
+        // OBJECT is not here: its string encodings differ from Redis's after APPEND/SETRANGE/INCRBYFLOAT (README).
+        c.add(g("command", f -> cat(f.pick(new String[] {"GETKEYS", "GETKEYSANDFLAGS"}),
+            f.pick(new String[] {"get", "set", "mset", "del", "zunionstore", "zinter", "lmpop", "blmpop", "bzmpop",
+                "sintercard", "blpop", "lmove", "object", "eval", "ping", "nosuch"}),
+            f.pick(new String[] {"2", "1", "0", "x", "2abc", "-1", "encoding", "help"}), f.keys(0, 3),
+            f.chance(30) ? List.of(f.pick(new String[] {"GET", "get", "LEFT", "WEIGHTS", "0"})) : List.of())));
         return c;
     }
 }
