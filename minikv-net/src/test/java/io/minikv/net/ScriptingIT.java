@@ -17,13 +17,19 @@ import io.minikv.api.KvStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * Scripts as test-double users run them: Redisson's reentrant lock scripts and the EVALSHA-then-EVAL pattern of
- * Spring's {@code DefaultRedisScript} through Jedis; scripts' atomicity against concurrent clients; and a script that
+ * Spring's {@code DefaultRedisScript} through Jedis, Lettuce's script output types; scripts' atomicity against concurrent clients; and a script that
  * loops forever: other clients, on every event loop, get BUSY once it passes busy-reply-threshold, SCRIPT KILL ends
  * it, and a script that has written cannot be killed but does not keep the server from closing.
  */
@@ -122,6 +128,31 @@ class ScriptingIT {
             assertThatThrownBy(() -> j.evalReadonly("return redis.call('del', KEYS[1])", List.of("n"), List.of()))
                 .isInstanceOf(JedisDataException.class)
                 .hasMessageStartingWith("ERR Write commands are not allowed from read-only scripts.");
+        }
+    }
+
+    @Test
+    void shouldRunScriptsThroughLettuce() {
+        final RedisClient client = RedisClient.create(RedisURI.builder().withHost(server.host())
+            .withPort(server.port()).build());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            final RedisCommands<String, String> redis = connection.sync();
+            final String set = "return redis.call('set', KEYS[1], ARGV[1])";
+            assertThat((String) redis.eval(set, ScriptOutputType.STATUS, new String[] {"k"}, "v")).isEqualTo("OK");
+            final String sha = redis.scriptLoad("return {KEYS[1], ARGV[1], redis.call('get', KEYS[1])}");
+            assertThat(redis.scriptExists(sha)).containsExactly(true);
+            assertThat((List<Object>) redis.evalsha(sha, ScriptOutputType.MULTI, new String[] {"k"}, "a"))
+                .containsExactly("k", "a", "v");
+            assertThat((Long) redis.eval("return 7.9", ScriptOutputType.INTEGER)).isEqualTo(7L);
+            assertThat((Boolean) redis.eval("return true", ScriptOutputType.BOOLEAN)).isTrue();
+            assertThat((Object) redis.eval("return false", ScriptOutputType.VALUE)).isNull();
+            assertThatThrownBy(() -> redis.eval("return redis.call('nosuch')", ScriptOutputType.VALUE))
+                .isInstanceOf(RedisCommandExecutionException.class)
+                .hasMessageStartingWith("ERR Unknown Redis command called from script script: ");
+            assertThat(redis.scriptFlush()).isEqualTo("OK");
+            assertThat(redis.scriptExists(sha)).containsExactly(false);
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -40,6 +40,10 @@ class MaxmemoryDiffTest {
         {"COPY", "set", "set3"}, {"SET", "s", "x"}, {"APPEND", "s", "x"}, {"INCR", "n"}, {"SETNX", "s2", "x"},
         {"MSET", "a", "1"}, {"GETSET", "s", "y"},
         {"SADD", "z", "x"},
+        // Scripts: EVAL itself runs; inside it a denyoom command is refused until the script has written.
+        {"EVAL", "return redis.call('set', 's', 'x')", "0"}, {"EVAL", "return redis.pcall('sadd', 'set', 'q')", "0"},
+        {"EVAL", "return redis.call('get', 's')", "0"}, {"EVAL_RO", "return redis.call('scard', 'set')", "0"},
+        {"EVAL", "redis.call('del', 'nokey') return redis.call('incr', 'n')", "0"},
         // Everything else runs.
         {"GET", "s"}, {"SCARD", "set"}, {"SISMEMBER", "set", "a"}, {"HGET", "h", "f"}, {"LRANGE", "l", "0", "-1"},
         {"ZRANGE", "z", "0", "-1", "WITHSCORES"}, {"EXISTS", "s", "set", "h", "l", "z"}, {"TYPE", "z"},
