@@ -47,6 +47,33 @@ public enum KvError {
     ZADD_GT_LT_NX("ERR GT, LT, and/or NX options at the same time are not compatible"),
     /** ZADD INCR with more than one score-member pair. */
     ZADD_INCR_PAIR("ERR INCR option supports a single increment-element pair"),
+    /** Template: GEOADD, FROMLONLAT, GEORADIUS with a position outside Redis's limits ({@link #invalidLonLat}). */
+    GEO_INVALID_LONLAT("ERR invalid longitude,latitude pair %s,%s"),
+    /** A geo distance unit other than m, km, ft, mi. */
+    GEO_UNIT("ERR unsupported unit provided. please use M, KM, FT, MI"),
+    /** FROMMEMBER or GEORADIUSBYMEMBER naming a member the set lacks. */
+    GEO_MEMBER_NOT_FOUND("ERR could not decode requested zset member"),
+    /** A BYRADIUS or GEORADIUS radius that is not a float. */
+    GEO_RADIUS_NOT_NUMERIC("ERR need numeric radius"),
+    /** A negative radius. */
+    GEO_RADIUS_NEGATIVE("ERR radius cannot be negative"),
+    /** A BYBOX width that is not a float. */
+    GEO_WIDTH_NOT_NUMERIC("ERR need numeric width"),
+    /** A BYBOX height that is not a float. */
+    GEO_HEIGHT_NOT_NUMERIC("ERR need numeric height"),
+    /** A negative BYBOX width or height. */
+    GEO_BOX_NEGATIVE("ERR height or width cannot be negative"),
+    /** A geo COUNT below 1. */
+    GEO_COUNT_NOT_POSITIVE("ERR COUNT must be > 0"),
+    /** ANY without COUNT. */
+    GEO_ANY_NEEDS_COUNT("ERR the ANY argument requires COUNT argument"),
+    /** Template: a store option with WITHDIST, WITHHASH or WITHCOORD ({@code GEOSEARCHSTORE} or
+     * {@code STORE option in GEORADIUS}). */
+    GEO_STORE_INCOMPATIBLE("ERR %s is not compatible with WITHDIST, WITHHASH and WITHCOORD options"),
+    /** Template: GEOSEARCH without FROMMEMBER or FROMLONLAT; the command name as the client sent it. */
+    GEO_NEED_FROM("ERR exactly one of FROMMEMBER or FROMLONLAT can be specified for %s"),
+    /** Template: GEOSEARCH without BYRADIUS or BYBOX; the command name as the client sent it. */
+    GEO_NEED_BY("ERR exactly one of BYRADIUS and BYBOX can be specified for %s"),
     /** ZINCRBY or ZADD INCR whose result is NaN ({@code inf + -inf}). */
     SCORE_NAN("ERR resulting score is not a number (NaN)"),
     /** A score range bound that is not a float or {@code (float}. */
@@ -308,6 +335,30 @@ public enum KvError {
      */
     public static KvException atLeastOneKey(final String command) {
         return new KvException(AT_LEAST_ONE_KEY, String.format(AT_LEAST_ONE_KEY.text, command));
+    }
+
+    /**
+     * Formats the error of a position outside the geo limits as Redis's {@code %f} does ({@code inf},
+     * {@code -0.000000}, six decimals).
+     *
+     * @param longitude the longitude given.
+     * @param latitude the latitude given.
+     * @return an exception carrying {@link #GEO_INVALID_LONLAT} and the formatted text.
+     */
+    public static KvException invalidLonLat(final double longitude, final double latitude) {
+        return new KvException(GEO_INVALID_LONLAT, GEO_INVALID_LONLAT.format(cFixed6(longitude), cFixed6(latitude)));
+    }
+
+    /** C's {@code %f}: exact binary value rounded half-even to six decimals, {@code inf}, {@code -nan}, sign of 0. */
+    private static String cFixed6(final double d) {
+        if (Double.isInfinite(d)) {
+            return d > 0 ? "inf" : "-inf";
+        }
+        if (Double.isNaN(d)) {
+            return "nan";
+        }
+        final String digits = new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
+        return (1 / d < 0 && !digits.startsWith("-")) ? "-" + digits : digits;
     }
 
     /**

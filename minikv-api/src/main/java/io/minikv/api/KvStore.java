@@ -23,7 +23,8 @@ import java.nio.ByteBuffer;
  * <b>Errors.</b> Failures throw {@link KvException} whose message is Redis's error text, e.g.
  * {@code WRONGTYPE Operation against a key holding the wrong kind of value}.
  */
-public interface KvStore extends KvStrings, KvKeys, KvSortedSets, KvSets, KvLists, KvHashes, KvPubSub, AutoCloseable {
+public interface KvStore extends KvStrings, KvKeys, KvSortedSets, KvSets, KvLists, KvHashes, KvPubSub, KvGeo,
+    AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ databases
 

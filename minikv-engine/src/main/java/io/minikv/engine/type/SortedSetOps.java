@@ -56,11 +56,11 @@ public final class SortedSetOps {
     }
 
     /** Reader of a set under the read lock. */
-    private interface Reader<R> {
+    interface Reader<R> {
         R read(SortedSet set);
     }
 
-    private static <R> R read(final Keyspace ks, final byte[] key, final Reader<R> reader) {
+    static <R> R read(final Keyspace ks, final byte[] key, final Reader<R> reader) {
         final long hash = KeyHash.hash(key);
         final Segment s = ks.segment(hash);
         final long stamp = s.lock().readLock();

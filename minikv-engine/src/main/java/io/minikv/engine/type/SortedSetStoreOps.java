@@ -68,7 +68,7 @@ public final class SortedSetStoreOps {
 
     /** Stores the result at the last key (replacing any type, clearing the TTL), or deletes it if empty. */
     /** Stores a result, or deletes the destination when it is empty: modified unless both were empty. */
-    private static Written<Long> store(final LockedObjects locked, final int destination, final SortedSet result) {
+    static Written<Long> store(final LockedObjects locked, final int destination, final SortedSet result) {
         if (result.size() == 0) {
             return new Written<>(0L, locked.delete(destination));
         }

@@ -29,6 +29,7 @@ public final class Commands {
         SetCommands.register(table);
         ListCommands.register(table);
         HashCommands.register(table);
+        GeoCommands.register(table);
         TransactionCommands.register(table);
         PubSubCommands.register(table);
         ObjectCommands.register(table);

@@ -165,6 +165,56 @@ final class FuzzCatalogue {
         c.add(g("zscan", CompareRule.SCAN_ALL, f -> cat(f.key(), "0",
             f.chance(30) ? List.of("MATCH", f.pick(new String[] {"*", "m*", "a"})) : List.of())));
         c.add(g("zrandmember", CompareRule.SHAPE, f -> cat(f.key(), f.pick(new String[] {"1", "2", "5"}))));
+        // Geo (sorted sets scored by geohash). No STOREDIST: glibc's sin() can put a stored distance one bit away
+        // from mini-kv's (geo.txt), which later ZSCOREs would show.
+        final String[] lons = {"0", "13.361389", "15.087269", "-74.006", "179.9", "-180", "180.5", "x"};
+        final String[] lats = {"0", "38.115556", "37.502669", "40.7128", "-85.05112878", "85.06", "-33.9"};
+        final String[] units = {"m", "km", "mi", "ft", "yd"};
+        for (int i = 0; i < 2; i++) {
+            c.add(g("geoadd", f -> {
+                final List<String> out = new ArrayList<>(List.of(f.key()));
+                if (f.chance(30)) {
+                    out.add(f.pick(new String[] {"NX", "XX", "CH", "nx"}));
+                }
+                for (int n = f.rnd.nextInt(1, 4); n > 0; n--) {
+                    out.add(f.pick(lons));
+                    out.add(f.pick(lats));
+                    out.add(f.pick(FuzzGenerator.MEMBERS));
+                }
+                return out;
+            }));
+        }
+        c.add(g("geopos", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("geohash", f -> cat(f.key(), f.members(1, 3))));
+        c.add(g("geodist", f -> cat(f.key(), f.pick(FuzzGenerator.MEMBERS), f.pick(FuzzGenerator.MEMBERS),
+            f.chance(60) ? List.of(f.pick(units)) : List.of())));
+        for (final String name : new String[] {"geosearch", "geosearchstore"}) {
+            c.add(g(name, f -> {
+                final List<String> out = new ArrayList<>();
+                if (name.equals("geosearchstore")) {
+                    out.add(f.key());
+                }
+                out.add(f.key());
+                out.addAll(f.chance(50) ? List.of("FROMMEMBER", f.pick(FuzzGenerator.MEMBERS))
+                    : List.of("FROMLONLAT", f.pick(lons), f.pick(lats)));
+                out.addAll(f.chance(60) ? List.of("BYRADIUS", f.pick(new String[] {"0", "100", "2000", "-1"}),
+                    f.pick(units)) : List.of("BYBOX", f.pick(new String[] {"0", "500", "4000"}),
+                    f.pick(new String[] {"300", "3000", "x"}), f.pick(units)));
+                if (f.chance(40)) {
+                    out.add(f.pick(new String[] {"ASC", "DESC"}));
+                }
+                if (f.chance(40)) {
+                    out.addAll(List.of("COUNT", f.pick(new String[] {"1", "2", "0"})));
+                    if (f.chance(40)) {
+                        out.add("ANY");
+                    }
+                }
+                if (name.equals("geosearch") && f.chance(50)) {
+                    out.add(f.pick(new String[] {"WITHDIST", "WITHCOORD", "WITHHASH"}));
+                }
+                return out;
+            }));
+        }
         // Sets. Member order is unspecified, so listing replies compare unordered; SPOP only pops whole sets (or
         // fails), since a random partial pop would leave the two servers holding different members.
         for (int i = 0; i < 3; i++) {
