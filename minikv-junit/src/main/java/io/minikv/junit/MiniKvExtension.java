@@ -1,7 +1,14 @@
 package io.minikv.junit;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -15,6 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import io.minikv.MiniKv;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
+import io.minikv.engine.Engine;
+import io.minikv.engine.persist.Snapshots;
 import io.minikv.net.MiniKvServer;
 
 /**
@@ -44,6 +53,13 @@ import io.minikv.net.MiniKvServer;
  * {@link Builder#keepDataBetweenTests()}. Flushing assumes the tests sharing a server run one at a time; with
  * JUnit's parallel execution keep data between tests and use distinct keys.
  * <p>
+ * <b>Persistence.</b> By default nothing touches the disk. {@link Builder#dataDirectory(Path)} gives the server a data
+ * directory: the snapshot there ({@link Builder#snapshotFileName(String)}, default {@code dump.mkv}) is loaded at
+ * start, and SAVE, BGSAVE, SHUTDOWN SAVE, {@link KvStore#save()} and the {@link Builder#savePoints(String) save
+ * points} write it. {@link Builder#fixtureSnapshot(Path)} starts every server from a fixture snapshot instead (copied
+ * to the snapshot file, so saves never modify the fixture; into a temporary directory, deleted at stop, when no data
+ * directory is given), and before each test resets the data to the fixture where it would otherwise flush it.
+ * <p>
  * <b>Parameters.</b> Test and lifecycle methods may declare parameters of type {@link MiniKvServer}, {@link KvStore}
  * (database 0) and {@link TestClock} (only with {@link Builder#testClock()}); they receive this extension's.
  * <p>
@@ -58,6 +74,8 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
     private TestClock clock;
     /** The class context that started a class-wide server, or null when the server is per test. */
     private String classOwner;
+    /** The temporary data directory this extension created for a fixture, deleted at stop; null when none. */
+    private Path temporaryDirectory;
 
     /** Creates an extension with the default options; the constructor {@code @ExtendWith} uses. */
     public MiniKvExtension() {
@@ -110,6 +128,10 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
             start();
         } else if (options.flushBeforeEach) {
             store.flushall();
+            if (options.fixture != null) {
+                final Engine engine = Engine.of(store);
+                Snapshots.load(options.fixture, engine.keyspaces(), engine.clock().millis());
+            }
         }
     }
 
@@ -127,7 +149,21 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         if (testClock != null) {
             kv.clock(testClock);
         }
-        final KvStore opened = MiniKv.open(kv.build());
+        final Path dir = prepareDataDirectory();
+        if (dir != null) {
+            kv.dataDirectory(dir).snapshotFileName(options.snapshotFileName);
+        }
+        final KvStore opened;
+        try {
+            opened = MiniKv.open(kv.build());
+        } catch (final RuntimeException e) {
+            deleteTemporaryDirectory();
+            if (options.fixture != null) {
+                throw new IllegalStateException("cannot load the fixture snapshot " + options.fixture + ": "
+                    + e.getMessage(), e);
+            }
+            throw e;
+        }
         try {
             final MiniKvServer.Builder builder = MiniKvServer.builder()
                 .bind("127.0.0.1")
@@ -136,14 +172,56 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
             if (options.password != null) {
                 builder.requirePassword(options.password);
             }
+            if (options.savePoints != null) {
+                builder.save(options.savePoints);
+            }
             options.customizer.accept(builder);
             server = builder.store(opened).build().start();
         } catch (final RuntimeException e) {
             opened.close();
+            deleteTemporaryDirectory();
             throw e;
         }
         store = opened;
         clock = testClock;
+    }
+
+    /**
+     * Returns the data directory to open the store with, after copying the fixture (if any) to its snapshot file;
+     * null when the server has no persistence.
+     */
+    private Path prepareDataDirectory() {
+        if (options.fixture == null) {
+            return options.dataDirectory;
+        }
+        try {
+            Path dir = options.dataDirectory;
+            if (dir == null) {
+                dir = Files.createTempDirectory("minikv-junit-");
+                temporaryDirectory = dir;
+            }
+            Files.createDirectories(dir);
+            Files.copy(options.fixture, dir.resolve(options.snapshotFileName), StandardCopyOption.REPLACE_EXISTING);
+            return dir;
+        } catch (final IOException e) {
+            deleteTemporaryDirectory();
+            throw new UncheckedIOException("cannot install the fixture snapshot " + options.fixture + ": " + e, e);
+        }
+    }
+
+    private void deleteTemporaryDirectory() {
+        final Path dir = temporaryDirectory;
+        temporaryDirectory = null;
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (final Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir + ": " + e, e);
+        }
     }
 
     private void stop() {
@@ -158,8 +236,12 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
                 running.close();
             }
         } finally {
-            if (opened != null) {
-                opened.close();
+            try {
+                if (opened != null) {
+                    opened.close();
+                }
+            } finally {
+                deleteTemporaryDirectory();
             }
         }
     }
@@ -240,6 +322,17 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         return clock;
     }
 
+    /**
+     * Returns the snapshot file the server loads and saves: {@link Builder#snapshotFileName(String)} inside the data
+     * directory (the temporary one of a fixture when no directory was given).
+     *
+     * @return the file, or null when the server has no data directory.
+     * @throws IllegalStateException when the server is not running.
+     */
+    public Path snapshotFile() {
+        return Engine.of(store()).options().snapshotFile();
+    }
+
     // ------------------------------------------------------------------------------------------------ parameters
 
     @Override
@@ -273,8 +366,71 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         private String password;
         private boolean flushBeforeEach = true;
         private Consumer<MiniKvServer.Builder> customizer = builder -> { };
+        private Path dataDirectory;
+        private String snapshotFileName = KvOptions.DEFAULT_SNAPSHOT_FILE_NAME;
+        private String savePoints;
+        private Path fixture;
 
         private Builder() {
+        }
+
+        /**
+         * Gives the server a data directory (Redis's {@code dir}): the snapshot there is loaded at start (a corrupt
+         * one fails the start) and SAVE, BGSAVE, SHUTDOWN SAVE and {@link KvStore#save()} write it. Without
+         * {@link #savePoints(String)} the server never saves on its own.
+         *
+         * @param directory not null; created by the first save when missing.
+         * @return this builder.
+         */
+        public Builder dataDirectory(final Path directory) {
+            this.dataDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets the snapshot file's name in the data directory (Redis's {@code dbfilename}, default {@code dump.mkv}).
+         *
+         * @param name a plain file name, not a path.
+         * @return this builder.
+         * @throws IllegalArgumentException when it is not a plain file name.
+         */
+        public Builder snapshotFileName(final String name) {
+            this.snapshotFileName = KvOptions.Builder.validFileName(name);
+            return this;
+        }
+
+        /**
+         * Sets save points (Redis's {@code save} parameter, e.g. {@code "60 1"}): a background save starts after
+         * {@code changes} writes once {@code seconds} have passed since the last save, measured on the server's
+         * clock (the {@link TestClock} when there is one). Needs a {@link #dataDirectory(Path) data directory} or a
+         * {@link #fixtureSnapshot(Path) fixture}; {@code ""} means none, the default.
+         *
+         * @param points {@code "<seconds> <changes> [<seconds> <changes> ...]"}.
+         * @return this builder.
+         * @throws IllegalArgumentException when the pairs are invalid (Redis's rules).
+         */
+        public Builder savePoints(final String points) {
+            MiniKvServer.builder().save(Objects.requireNonNull(points, "points"));
+            this.savePoints = points;
+            return this;
+        }
+
+        /**
+         * Starts the server from a fixture snapshot (a file a mini-kv SAVE wrote): it is copied to the snapshot file
+         * of the {@link #dataDirectory(Path) data directory}, or of a temporary directory deleted when the server
+         * stops, so the fixture itself is never written. Before each test the data is reset to the fixture instead
+         * of flushed (unless {@link #keepDataBetweenTests()}).
+         *
+         * @param snapshot an existing, readable snapshot file.
+         * @return this builder.
+         * @throws IllegalArgumentException when the file does not exist.
+         */
+        public Builder fixtureSnapshot(final Path snapshot) {
+            if (!Files.isRegularFile(Objects.requireNonNull(snapshot, "snapshot"))) {
+                throw new IllegalArgumentException("fixture snapshot not found: " + snapshot);
+            }
+            this.fixture = snapshot;
+            return this;
         }
 
         /**
@@ -366,6 +522,13 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
             copy.password = password;
             copy.flushBeforeEach = flushBeforeEach;
             copy.customizer = customizer;
+            copy.dataDirectory = dataDirectory;
+            copy.snapshotFileName = snapshotFileName;
+            copy.savePoints = savePoints;
+            copy.fixture = fixture;
+            if (savePoints != null && !savePoints.isBlank() && dataDirectory == null && fixture == null) {
+                throw new IllegalStateException("savePoints need a dataDirectory or a fixtureSnapshot to save to");
+            }
             return new MiniKvExtension(copy);
         }
     }
