@@ -1,14 +1,9 @@
 package io.minikv.junit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -23,7 +18,6 @@ import io.minikv.MiniKv;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.engine.Engine;
-import io.minikv.engine.persist.Snapshots;
 import io.minikv.net.MiniKvServer;
 
 /**
@@ -74,8 +68,8 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
     private TestClock clock;
     /** The class context that started a class-wide server, or null when the server is per test. */
     private String classOwner;
-    /** The temporary data directory this extension created for a fixture, deleted at stop; null when none. */
-    private Path temporaryDirectory;
+    /** The running server's disk side; null while stopped. */
+    private DataDirectory disk;
 
     /** Creates an extension with the default options; the constructor {@code @ExtendWith} uses. */
     public MiniKvExtension() {
@@ -127,10 +121,10 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         if (server == null) {
             start();
         } else if (options.flushBeforeEach) {
-            store.flushall();
-            if (options.fixture != null) {
-                final Engine engine = Engine.of(store);
-                Snapshots.load(options.fixture, engine.keyspaces(), engine.clock().millis());
+            if (disk.hasFixture()) {
+                disk.resetToFixture(store);
+            } else {
+                store.flushall();
             }
         }
     }
@@ -149,7 +143,8 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         if (testClock != null) {
             kv.clock(testClock);
         }
-        final Path dir = prepareDataDirectory();
+        disk = new DataDirectory(options.dataDirectory, options.snapshotFileName, options.fixture);
+        final Path dir = disk.prepare();
         if (dir != null) {
             kv.dataDirectory(dir).snapshotFileName(options.snapshotFileName);
         }
@@ -157,12 +152,7 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
         try {
             opened = MiniKv.open(kv.build());
         } catch (final RuntimeException e) {
-            deleteTemporaryDirectory();
-            if (options.fixture != null) {
-                throw new IllegalStateException("cannot load the fixture snapshot " + options.fixture + ": "
-                    + e.getMessage(), e);
-            }
-            throw e;
+            throw disk.openFailed(e);
         }
         try {
             final MiniKvServer.Builder builder = MiniKvServer.builder()
@@ -179,58 +169,22 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
             server = builder.store(opened).build().start();
         } catch (final RuntimeException e) {
             opened.close();
-            deleteTemporaryDirectory();
+            disk.release();
             throw e;
         }
         store = opened;
         clock = testClock;
     }
 
-    /**
-     * Returns the data directory to open the store with, after copying the fixture (if any) to its snapshot file;
-     * null when the server has no persistence.
-     */
-    private Path prepareDataDirectory() {
-        if (options.fixture == null) {
-            return options.dataDirectory;
-        }
-        try {
-            Path dir = options.dataDirectory;
-            if (dir == null) {
-                dir = Files.createTempDirectory("minikv-junit-");
-                temporaryDirectory = dir;
-            }
-            Files.createDirectories(dir);
-            Files.copy(options.fixture, dir.resolve(options.snapshotFileName), StandardCopyOption.REPLACE_EXISTING);
-            return dir;
-        } catch (final IOException e) {
-            deleteTemporaryDirectory();
-            throw new UncheckedIOException("cannot install the fixture snapshot " + options.fixture + ": " + e, e);
-        }
-    }
-
-    private void deleteTemporaryDirectory() {
-        final Path dir = temporaryDirectory;
-        temporaryDirectory = null;
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (final Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir + ": " + e, e);
-        }
-    }
-
     private void stop() {
         final MiniKvServer running = server;
         final KvStore opened = store;
+        final DataDirectory usedDisk = disk;
         server = null;
         store = null;
         clock = null;
         classOwner = null;
+        disk = null;
         try {
             if (running != null) {
                 running.close();
@@ -241,7 +195,9 @@ public final class MiniKvExtension implements BeforeAllCallback, AfterAllCallbac
                     opened.close();
                 }
             } finally {
-                deleteTemporaryDirectory();
+                if (usedDisk != null) {
+                    usedDisk.release();
+                }
             }
         }
     }
