@@ -298,6 +298,17 @@ final class FuzzCatalogue {
         c.add(g("spublish", f -> cat(f.key(), f.value())));
         c.add(g("pubsub", f -> cat(f.pick(new String[] {"NUMSUB", "NUMPAT", "CHANNELS", "SHARDNUMSUB", "x"}),
             f.keys(0, 2))));
+        // Scripts: fixed bodies with deterministic replies over generated keys, numkeys and arguments (a script's
+        // errors carry its SHA1, the same on both servers); EVALSHA of a body EVAL cached, or of none.
+        final String[] scripts = {"return redis.call('get', KEYS[1])", "return redis.call('set', KEYS[1], ARGV[1])",
+            "return redis.pcall('incr', KEYS[1])", "return redis.call('lpush', KEYS[1], ARGV[1])",
+            "return {redis.call('type', KEYS[1]), redis.call('exists', KEYS[1]), ARGV[1]}",
+            "return redis.call('hset', KEYS[1], 'f', ARGV[1])", "return redis.call('zadd', KEYS[1], 1, ARGV[1])",
+            "local v = redis.call('get', KEYS[1]) if v then return #v end return false"};
+        c.add(g("eval", f -> cat(f.pick(scripts), f.pick(new String[] {"1", "1", "2", "0", "-1", "x", "3"}),
+            f.key(), f.value())));
+        c.add(g("evalsha", f -> cat(f.pick(new String[] {"4e6d8fc8bb01276962cce5371fa795a7763657ae",
+            "0000000000000000000000000000000000000000", "x"}), "1", f.key())));
         // COMMAND GETKEYS over commands of every key-spec shape (ranges, steps, keynum with bad numkeys, SET's GET).
         // OBJECT is not here: its string encodings differ from Redis's after APPEND/SETRANGE/INCRBYFLOAT (README).
         c.add(g("command", f -> cat(f.pick(new String[] {"GETKEYS", "GETKEYSANDFLAGS"}),
