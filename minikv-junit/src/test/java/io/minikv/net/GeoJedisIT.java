@@ -18,6 +18,7 @@ import redis.clients.jedis.params.GeoAddParams;
 import redis.clients.jedis.params.GeoRadiusParam;
 import redis.clients.jedis.params.GeoSearchParam;
 import redis.clients.jedis.resps.GeoRadiusResponse;
+import redis.clients.jedis.resps.Tuple;
 
 import io.minikv.junit.MiniKvExtension;
 
@@ -86,5 +87,20 @@ class GeoJedisIT {
         assertThatThrownBy(() -> jedis.geosearch("Sicily", GeoSearchParam.geoSearchParam().fromMember("nosuch")
             .byRadius(1, GeoUnit.KM))).isInstanceOf(JedisDataException.class)
             .hasMessage("ERR could not decode requested zset member");
+    }
+
+    @Test
+    void shouldWakeAClientBlockedOnAGeoradiusStoreKey() throws Exception {
+        try (Jedis other = new Jedis(REDIS.host(), REDIS.port())) {
+            final java.util.concurrent.CompletableFuture<redis.clients.jedis.util.KeyValue<String, Tuple>> popped =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> other.bzpopmin(30, "near"));
+            // Store only once the client is blocked, so that only the STORE's signal can serve it.
+            while (!jedis.info("clients").contains("blocked_clients:1")) {
+                Thread.sleep(10);
+            }
+            jedis.sendCommand(redis.clients.jedis.Protocol.Command.GEORADIUS, "Sicily", "15", "37", "100", "km",
+                "STORE", "near");
+            assertThat(popped.get(10, java.util.concurrent.TimeUnit.SECONDS).getValue().getElement()).isEqualTo("Catania");
+        }
     }
 }
