@@ -415,6 +415,11 @@ final class GeoCommands {
         }
         if (storeKey != null) {
             r.integer(db.geosearchstore(storeKey, key, query, storeDist));
+            // GEORADIUS's STORE key is outside the spec's key range, so the dispatcher does not wake clients
+            // blocked on it (BZPOPMIN...); Redis does, as for any key a command creates.
+            if ((flags & SEARCH_STORE) == 0 && c.server().blocking().hasWaiters()) {
+                c.server().blocking().signal(c.dbIndex(), storeKey);
+            }
             return;
         }
         reply(r, db.geosearch(key, query), withDist, withHash, withCoord);
