@@ -288,6 +288,21 @@ public enum KvError {
     GETKEYS_INVALID_ARITY("ERR Invalid number of arguments specified for command"),
     /** COMMAND GETKEYS whose arguments yield no key (a bad numkeys, for example). */
     GETKEYS_INVALID_ARGUMENTS("ERR Invalid arguments specified for command"),
+    /** SETBIT, GETBIT and BITFIELD with a bit offset that is not an integer, negative or past 2^32 - 1. */
+    BIT_OFFSET_OUT_OF_RANGE("ERR bit offset is not an integer or out of range"),
+    /** SETBIT with a bit value other than 0 or 1. */
+    BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
+    /** BITPOS with a bit argument other than 0 or 1. */
+    BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** BITOP NOT with more than one source key. */
+    BITOP_NOT_SINGLE_SOURCE("ERR BITOP NOT must be called with a single source key."),
+    /** BITFIELD with a type other than i1..i64 or u1..u63. */
+    BITFIELD_TYPE("ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 "
+        + "is."),
+    /** BITFIELD OVERFLOW with a mode other than WRAP, SAT or FAIL. */
+    BITFIELD_OVERFLOW_TYPE("ERR Invalid OVERFLOW type specified"),
+    /** BITFIELD_RO with SET or INCRBY. */
+    BITFIELD_RO_GET_ONLY("ERR BITFIELD_RO only supports the GET subcommand"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

@@ -234,6 +234,9 @@ final class CommandCommands {
             case "pubsub":
                 categories.add("@pubsub");
                 break;
+            case "bitmap":
+                categories.add("@bitmap");
+                break;
             default:
                 break;
         }

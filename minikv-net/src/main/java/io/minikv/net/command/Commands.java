@@ -34,6 +34,7 @@ public final class Commands {
         PubSubCommands.register(table);
         ObjectCommands.register(table);
         ScriptingCommands.register(table);
+        BitmapCommands.register(table);
         return table;
     }
 }

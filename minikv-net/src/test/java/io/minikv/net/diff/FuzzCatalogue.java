@@ -316,6 +316,42 @@ final class FuzzCatalogue {
                 "sintercard", "blpop", "lmove", "object", "eval", "ping", "nosuch"}),
             f.pick(new String[] {"2", "1", "0", "x", "2abc", "-1", "encoding", "help"}), f.keys(0, 3),
             f.chance(30) ? List.of(f.pick(new String[] {"GET", "get", "LEFT", "WEIGHTS", "0"})) : List.of())));
+        // Bitmaps: offsets stay small (strings of a few hundred bytes) apart from the odd out-of-range one.
+        final String[] bitOffsets = {"0", "1", "7", "8", "15", "63", "100", "-1", "4294967296", "x", "#1", "#3"};
+        final String[] bitTypes = {"u1", "u8", "i8", "i5", "u63", "i64", "u64", "i0", "x8"};
+        final String[] bitUnits = {"BYTE", "BIT", "bit", "x"};
+        for (int i = 0; i < 2; i++) {
+            c.add(g("setbit", f -> cat(f.key(), f.chance(90) ? Integer.toString(f.rnd.nextInt(0, 200))
+                : f.pick(bitOffsets), f.pick(new String[] {"0", "1", "1", "2", "x"}))));
+        }
+        c.add(g("getbit", f -> cat(f.key(), f.chance(80) ? Integer.toString(f.rnd.nextInt(0, 200))
+            : f.pick(bitOffsets))));
+        c.add(g("bitcount", f -> f.chance(30) ? cat(f.key()) : cat(f.key(), f.integer(), f.integer(),
+            f.chance(50) ? List.of(f.pick(bitUnits)) : List.of())));
+        c.add(g("bitpos", f -> cat(f.key(), f.pick(new String[] {"0", "1", "1", "2"}),
+            f.chance(70) ? List.of(f.integer()) : List.of(), f.chance(50) ? List.of(f.integer()) : List.of(),
+            f.chance(40) ? List.of(f.pick(bitUnits)) : List.of())));
+        c.add(g("bitop", f -> cat(f.pick(new String[] {"AND", "OR", "XOR", "NOT", "not", "x"}), f.key(),
+            f.keys(1, 3))));
+        c.add(g("bitfield", f -> {
+            final List<String> out = cat(f.key());
+            for (int n = f.rnd.nextInt(0, 4); n > 0; n--) {
+                final String op = f.pick(new String[] {"GET", "SET", "INCRBY", "OVERFLOW", "get", "x"});
+                out.add(op);
+                if (op.equalsIgnoreCase("OVERFLOW")) {
+                    out.add(f.pick(new String[] {"WRAP", "SAT", "FAIL", "fail", "x"}));
+                    continue;
+                }
+                out.add(f.pick(bitTypes));
+                out.add(f.chance(80) ? Integer.toString(f.rnd.nextInt(0, 100)) : f.pick(bitOffsets));
+                if (!op.equalsIgnoreCase("GET")) {
+                    out.add(f.integer());
+                }
+            }
+            return out;
+        }));
+        c.add(g("bitfield_ro", f -> cat(f.key(), f.pick(new String[] {"GET", "get", "SET", "x"}), f.pick(bitTypes),
+            f.chance(80) ? Integer.toString(f.rnd.nextInt(0, 100)) : f.pick(bitOffsets))));
         return c;
     }
 }

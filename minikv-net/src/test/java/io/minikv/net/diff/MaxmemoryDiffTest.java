@@ -51,6 +51,10 @@ class MaxmemoryDiffTest {
         {"LPOP", "l"}, {"SMOVE", "set", "set2", "b"}, {"RPOP", "l", "2"}, {"LTRIM", "l", "0", "0"}, {"LREM", "l", "0", "b"}, {"ZREM", "z", "a"},
         {"ZPOPMIN", "z"}, {"ZREMRANGEBYRANK", "z", "0", "0"}, {"SPOP", "nokey"}, {"RENAME", "h", "h2"},
         {"MOVE", "h2", "1"}, {"DEL", "s", "z"}, {"DBSIZE"}, {"PING"},
+        // Bitmaps: SETBIT, BITOP and BITFIELD (even with GETs only) are denyoom; the reads and BITFIELD_RO run.
+        {"SETBIT", "n", "0", "1"}, {"SETBIT", "fresh", "0", "1"}, {"BITOP", "OR", "bo", "n"},
+        {"BITFIELD", "n", "SET", "u8", "0", "1"}, {"BITFIELD", "n", "GET", "u8", "0"}, {"GETBIT", "n", "2"},
+        {"BITCOUNT", "n"}, {"BITPOS", "n", "1"}, {"BITFIELD_RO", "n", "GET", "u8", "0"},
         // Inside MULTI every command but EXEC, DISCARD, QUIT and RESET is refused.
         {"MULTI"}, {"GET", "n"}, {"DEL", "n"}, {"EXEC"},
         {"MULTI"}, {"DISCARD"},
