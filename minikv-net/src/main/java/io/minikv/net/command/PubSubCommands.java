@@ -145,18 +145,15 @@ final class PubSubCommands {
     }
 
     static void numsub(final Client c) {
-        final CommandArgs a = c.args();
-        final ReplyWriter reply = c.reply();
-        final PubSubRegistry registry = c.server().pubsub();
-        reply.array((a.count() - 2) * 2L);
-        for (int i = 2; i < a.count(); i++) {
-            final byte[] channel = a.bytes(i);
-            reply.bulk(channel);
-            reply.integer(registry.numsub(channel));
-        }
+        subscriberCounts(c, false);
     }
 
     static void shardnumsub(final Client c) {
+        subscriberCounts(c, true);
+    }
+
+    /** PUBSUB NUMSUB and SHARDNUMSUB: each named channel followed by its subscriber count. */
+    private static void subscriberCounts(final Client c, final boolean shard) {
         final CommandArgs a = c.args();
         final ReplyWriter reply = c.reply();
         final PubSubRegistry registry = c.server().pubsub();
@@ -164,7 +161,7 @@ final class PubSubCommands {
         for (int i = 2; i < a.count(); i++) {
             final byte[] channel = a.bytes(i);
             reply.bulk(channel);
-            reply.integer(registry.shardNumsub(channel));
+            reply.integer(shard ? registry.shardNumsub(channel) : registry.numsub(channel));
         }
     }
 
