@@ -63,13 +63,18 @@ class MaxmemoryDiffTest {
         {"CONFIG", "SET", "maxmemory", "0"}, {"SADD", "set", "d"}, {"SET", "s", "again"}, {"GET", "s"},
     };
 
-    @Test
-    void shouldRefuseTheSameCommandsAsRedisOverTheLimit() throws IOException {
+    /** The redis-server to compare with; the test is skipped without one, except on CI, where it fails. */
+    private static Path redisExecutable() {
         final Optional<Path> exe = RedisServerProcess.findExecutable();
         if (exe.isEmpty() && !DiffServersExtension.isCi()) {
             Assumptions.abort("redis-server is not on the PATH");
         }
-        try (RedisServerProcess redis = RedisServerProcess.start(exe.orElseThrow());
+        return exe.orElseThrow();
+    }
+
+    @Test
+    void shouldRefuseTheSameCommandsAsRedisOverTheLimit() throws IOException {
+        try (RedisServerProcess redis = RedisServerProcess.start(redisExecutable());
              MiniKvServer minikv = MiniKvServer.builder().port(0).workers(1).build().start();
              RawRespClient r = new RawRespClient("127.0.0.1", redis.port());
              RawRespClient m = new RawRespClient(minikv.host(), minikv.port());
@@ -100,11 +105,7 @@ class MaxmemoryDiffTest {
      */
     @Test
     void shouldRunAnAdmittedTransactionToTheEndOverTheLimit() throws IOException {
-        final Optional<Path> exe = RedisServerProcess.findExecutable();
-        if (exe.isEmpty() && !DiffServersExtension.isCi()) {
-            Assumptions.abort("redis-server is not on the PATH");
-        }
-        try (RedisServerProcess redis = RedisServerProcess.start(exe.orElseThrow());
+        try (RedisServerProcess redis = RedisServerProcess.start(redisExecutable());
              MiniKvServer minikv = MiniKvServer.builder().port(0).workers(1).build().start();
              RawRespClient r = new RawRespClient("127.0.0.1", redis.port());
              RawRespClient m = new RawRespClient(minikv.host(), minikv.port())) {
