@@ -177,15 +177,21 @@ public final class Segment extends StampedLock {
             return MISSING;
         }
         final long e = t.entry(b);
-        final long na = OffHeapArena.spanAddress(spans, e, HEADER_LENGTH + kl);
-        if (na == 0) {
+        // One span lookup bounds both the header and, once its length is known, the value.
+        final int span = OffHeapArena.spanIndex(spans, e);
+        final long base = span < 0 ? 0 : spans[span];
+        if (base == 0) {
             return readStringInBuffer(e, chunks, kl, clock, stamp, sink);
         }
-        final int vl = valueLength(na, clock);
+        final long room = spans[span + 1] - (int) e;
+        if (room < HEADER_LENGTH + kl) {
+            return RETRY;
+        }
+        final int vl = valueLength(base + (int) e, clock);
         if (vl < 0) {
             return vl;
         }
-        if (OffHeapArena.spanAddress(spans, e, KEY_OFFSET + kl + (long) vl) == 0 || stamp != 0 && !validate(stamp)) {
+        if (room < KEY_OFFSET + kl + (long) vl || stamp != 0 && !validate(stamp)) {
             return RETRY;
         }
         if (sink != null) {

@@ -180,6 +180,28 @@ public final class NativeBytes {
     }
 
     /**
+     * Reads a native-order int from a heap or native range.
+     *
+     * @param base the backing array, or null for native memory.
+     * @param offset the offset (array base offset included) or native address.
+     * @return the value.
+     */
+    public static int getInt(final Object base, final long offset) {
+        return UNSAFE.getInt(base, offset);
+    }
+
+    /**
+     * Reads a native-order long from a heap or native range.
+     *
+     * @param base the backing array, or null for native memory.
+     * @param offset the offset (array base offset included) or native address.
+     * @return the value.
+     */
+    public static long getLong(final Object base, final long offset) {
+        return UNSAFE.getLong(base, offset);
+    }
+
+    /**
      * Reads an int from native memory.
      *
      * @param address the address.

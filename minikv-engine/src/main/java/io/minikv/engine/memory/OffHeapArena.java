@@ -258,14 +258,31 @@ public final class OffHeapArena {
      *     leave the chunk.
      */
     public static long spanAddress(final long[] spans, final long address, final long length) {
-        final long slot = (address >>> 32) - 1;
-        final int offset = (int) address;
-        if (slot < 0 || slot >= spans.length >> 1 || offset < 0) {
+        final int i = spanIndex(spans, address);
+        if (i < 0) {
             return 0;
         }
-        final int i = (int) slot << 1;
         final long base = spans[i];
+        final int offset = (int) address;
         return base != 0 && offset <= spans[i + 1] - length ? base + offset : 0;
+    }
+
+    /**
+     * Finds the span of a block address read optimistically, for a reader that checks more than one range of the
+     * block against it: {@code spans[i]} is the chunk's native address (0 for a dedicated buffer, see
+     * {@link #chunkOf}), {@code spans[i + 1]} its capacity.
+     *
+     * @param spans the array read with the same optimistic stamp.
+     * @param address a possibly torn block address.
+     * @return the index of the span's address in {@code spans}, or -1 when the address names no span or has a negative
+     *     offset.
+     */
+    public static int spanIndex(final long[] spans, final long address) {
+        final long slot = (address >>> 32) - 1;
+        if (slot < 0 || slot >= spans.length >> 1 || (int) address < 0) {
+            return -1;
+        }
+        return (int) slot << 1;
     }
 
     /**
