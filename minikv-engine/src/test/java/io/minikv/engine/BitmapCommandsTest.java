@@ -292,6 +292,33 @@ class BitmapCommandsTest {
         assertThatThrownBy(() -> store.bitop(BitOperation.AND, b("d"))).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void shouldReadAllSourcesAtOneInstant() throws Exception {
+        // A writer keeps one 0xff byte moving between two keys with RENAME, which changes both keys at once: read at
+        // one instant, exactly one of them exists and their XOR is 0xff; read one key at a time, a BITOP can see both
+        // (0x00) or neither (empty result).
+        store.set(b("left"), bytes(0xff));
+        final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        final Thread writer = new Thread(() -> {
+            boolean left = true;
+            while (!stop.get()) {
+                store.rename(left ? b("left") : b("right"), left ? b("right") : b("left"));
+                left = !left;
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                final long length = store.bitop(BitOperation.XOR, b("d"), b("left"), b("right"));
+                assertThat(length).as("result length at round %d", i).isEqualTo(1);
+                assertThat(store.get(b("d"))).as("result at round %d", i).containsExactly(0xff);
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------- BITFIELD
 
     @Test

@@ -3,11 +3,11 @@ package io.minikv.engine.type;
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import io.minikv.api.BitOperation;
 import io.minikv.api.BitUnit;
 import io.minikv.api.KvError;
-import io.minikv.api.SetArgs;
 import io.minikv.api.ValueSink;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.Segment;
@@ -285,7 +285,7 @@ public final class BitmapOps {
 
     /**
      * {@code BITOP operation destkey key...}: reads each source (missing ones as empty), then stores or deletes the
-     * destination. As other multi-key commands, atomic per key.
+     * destination, with the segments of every key locked throughout, so the command is atomic as in Redis.
      *
      * @param ks the keyspace.
      * @param operation the operation.
@@ -301,19 +301,23 @@ public final class BitmapOps {
         if (operation == BitOperation.NOT && keys.length != 1) {
             throw KvError.BITOP_NOT_SINGLE_SOURCE.exception();
         }
-        final byte[][] sources = new byte[keys.length][];
-        int max = 0;
-        for (int i = 0; i < keys.length; i++) {
-            final byte[] v = StringOps.get(ks, keys[i]);
-            sources[i] = v == null ? new byte[0] : v;
-            max = Math.max(max, sources[i].length);
+        final byte[][] all = Arrays.copyOf(keys, keys.length + 1);
+        all[keys.length] = dest;
+        try (LockedObjects locked = new LockedObjects(ks, all)) {
+            final byte[][] sources = new byte[keys.length][];
+            int max = 0;
+            for (int i = 0; i < keys.length; i++) {
+                final byte[] v = locked.string(i);
+                sources[i] = v == null ? new byte[0] : v;
+                max = Math.max(max, sources[i].length);
+            }
+            if (max == 0) {
+                return new Written<>(0L, locked.delete(keys.length));
+            }
+            final byte[] out = combine(operation, sources, max);
+            locked.putString(keys.length, out);
+            return new Written<>((long) out.length, true);
         }
-        if (max == 0) {
-            return new Written<>(0L, KeyOps.del(ks, dest) > 0);
-        }
-        final byte[] out = combine(operation, sources, max);
-        StringOps.set(ks, dest, BASE, dest.length, out, BASE, out.length, SetArgs.PLAIN);
-        return new Written<>((long) out.length, true);
     }
 
     private static byte[] combine(final BitOperation operation, final byte[][] sources, final int length) {

@@ -5,11 +5,12 @@ import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.ObjectValue;
 import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.keyspace.SegmentLocks;
+import io.minikv.engine.memory.EntryLayout;
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 
 /**
- * The keys of one multi-key command on object values (ZUNIONSTORE, SINTERSTORE, SMOVE...), with every segment
+ * The keys of one multi-key command (ZUNIONSTORE, SINTERSTORE, SMOVE, BITOP...), with every segment
  * involved write-locked at once through {@link SegmentLocks} (ascending order, so no deadlock). That makes the
  * command atomic: sources cannot change while the result is computed, and a destination that is also a source is
  * replaced only after it was read.
@@ -83,6 +84,34 @@ final class LockedObjects implements AutoCloseable {
             throw KvError.WRONGTYPE.exception();
         }
         return segments[i].object(b);
+    }
+
+    /**
+     * Returns a copy of the string value of key i after checking its type.
+     *
+     * @param i the key's index.
+     * @return the value, or null when the key is missing or expired.
+     * @throws io.minikv.api.KvException WRONGTYPE when the key holds another type.
+     */
+    byte[] string(final int i) {
+        final int b = bucket(i);
+        if (b < 0) {
+            return null;
+        }
+        if (segments[i].type(b) != EntryLayout.TYPE_STRING) {
+            throw KvError.WRONGTYPE.exception();
+        }
+        return segments[i].value(b);
+    }
+
+    /**
+     * Stores a string at key i, replacing whatever it holds and clearing its TTL.
+     *
+     * @param i the key's index.
+     * @param value the value.
+     */
+    void putString(final int i, final byte[] value) {
+        segments[i].putString(hashes[i], keys[i], BASE, keys[i].length, bucket(i), value, BASE, value.length, 0);
     }
 
     /**
