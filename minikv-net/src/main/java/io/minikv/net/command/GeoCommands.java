@@ -398,14 +398,15 @@ final class GeoCommands {
             r.error(KvError.GEO_ANY_NEEDS_COUNT);
             return;
         }
-        if (!exists) {
-            if (storeKey != null) {
-                db.del(storeKey);
-                r.integer(0);
-            } else {
-                r.array(0);
-            }
+        if (!exists && storeKey == null) {
+            r.array(0);
             return;
+        }
+        if (shape == null) {
+            // GEORADIUSBYMEMBER of a missing source parses no radius, as Redis; the store below searches nothing and
+            // deletes the destination, atomically with finding the source missing.
+            center = GeoSearch.fromMember(a.bytes(2));
+            shape = center.byRadius(0, GeoUnit.M);
         }
         GeoSearch query = shape.isBox() ? center.byBox(shape.width(), shape.height(), shape.unit())
             : center.byRadius(shape.radius(), shape.unit());
