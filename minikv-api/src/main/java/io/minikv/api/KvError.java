@@ -294,6 +294,12 @@ public enum KvError {
     BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
     /** BITPOS with a bit argument other than 0 or 1. */
     BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** LCS of a key holding something other than a string. */
+    LCS_NOT_STRINGS("ERR The specified keys must contain string values"),
+    /** LCS with both LEN and IDX. */
+    LCS_LEN_AND_IDX("ERR If you want both the length and indexes, please just use IDX."),
+    /** LCS whose table of (len1 + 1) * (len2 + 1) 4-byte cells, as Redis sizes it, exceeds proto-max-bulk-len. */
+    LCS_TOO_BIG("ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len"),
     /** BITOP NOT with more than one source key. */
     BITOP_NOT_SINGLE_SOURCE("ERR BITOP NOT must be called with a single source key."),
     /** BITFIELD with a type other than i1..i64 or u1..u63. */

@@ -155,6 +155,42 @@ public interface KvStrings {
     byte[] getrange(byte[] key, long start, long end);
 
     /**
+     * {@code LCS key1 key2}: the longest common subsequence of two strings (missing keys read as empty). Of several
+     * subsequences of the greatest length, the one Redis answers.
+     * <p>
+     * The work is proportional to the product of the lengths, done outside the store's locks on copies of both
+     * strings read at one instant.
+     *
+     * @param key1 the first key.
+     * @param key2 the second key.
+     * @return the subsequence, empty when there is none.
+     * @throws KvException LCS_NOT_STRINGS when a key holds another type; LCS_TOO_BIG when
+     *     {@code (len1 + 1) * (len2 + 1) * 4} exceeds proto-max-bulk-len (512 MB), Redis's bound on its table.
+     */
+    byte[] lcs(byte[] key1, byte[] key2);
+
+    /**
+     * {@code LCS key1 key2 LEN}: the length of the longest common subsequence of two strings.
+     *
+     * @param key1 the first key.
+     * @param key2 the second key.
+     * @return the length, 0 when a key is missing.
+     * @throws KvException as {@link #lcs}.
+     */
+    long lcsLength(byte[] key1, byte[] key2);
+
+    /**
+     * {@code LCS key1 key2 IDX [MINMATCHLEN n]}: where the longest common subsequence of two strings lies in each.
+     *
+     * @param key1 the first key.
+     * @param key2 the second key.
+     * @param minMatchLength runs shorter than this are left out of the matches (0 or negative: none are).
+     * @return the runs, from the end of the strings, and the subsequence's length.
+     * @throws KvException as {@link #lcs}.
+     */
+    LcsResult lcsIdx(byte[] key1, byte[] key2, long minMatchLength);
+
+    /**
      * {@code SETRANGE key offset value}: zero-pads when the string is shorter than offset.
      *
      * @param key the key.

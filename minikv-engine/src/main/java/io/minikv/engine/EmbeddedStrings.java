@@ -8,10 +8,12 @@ import java.util.Objects;
 
 import io.minikv.api.Expiration;
 import io.minikv.api.KvStrings;
+import io.minikv.api.LcsResult;
 import io.minikv.api.SetArgs;
 import io.minikv.api.SetCondition;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.type.Lcs;
 import io.minikv.engine.type.StringOps;
 import io.minikv.engine.type.Written;
 
@@ -136,6 +138,21 @@ interface EmbeddedStrings extends KvStrings, EmbeddedFamily {
     @Override
     default byte[] getrange(final byte[] key, final long start, final long end) {
         return StringOps.getrange(keyspace(), key(key), start, end);
+    }
+
+    @Override
+    default byte[] lcs(final byte[] key1, final byte[] key2) {
+        return Lcs.of(keyspace(), key(key1), key(key2), StringOps.MAX_STRING_LENGTH).subsequence();
+    }
+
+    @Override
+    default long lcsLength(final byte[] key1, final byte[] key2) {
+        return Lcs.of(keyspace(), key(key1), key(key2), StringOps.MAX_STRING_LENGTH).length();
+    }
+
+    @Override
+    default LcsResult lcsIdx(final byte[] key1, final byte[] key2, final long minMatchLength) {
+        return Lcs.of(keyspace(), key(key1), key(key2), StringOps.MAX_STRING_LENGTH).matches(minMatchLength);
     }
 
     @Override

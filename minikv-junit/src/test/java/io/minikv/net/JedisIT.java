@@ -15,8 +15,10 @@ import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.args.ExpiryOption;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.params.GetExParams;
+import redis.clients.jedis.params.LCSParams;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.LCSMatchResult;
 import redis.clients.jedis.resps.ScanResult;
 
 import java.util.HashSet;
@@ -88,6 +90,24 @@ class JedisIT {
             .hasMessage("ERR value is not an integer or out of range");
         assertThat(jedis.psetex("p", 10_000, "v")).isEqualTo("OK");
         assertThat(jedis.pttl("p")).isBetween(9_000L, 10_000L);
+    }
+
+    @Test
+    void shouldFindTheLongestCommonSubsequence() {
+        jedis.mset("lcs1", "ohmytext", "lcs2", "mynewtext");
+        assertThat(jedis.lcs("lcs1", "lcs2", LCSParams.LCSParams()).getMatchString()).isEqualTo("mytext");
+        assertThat(jedis.lcs("lcs1", "lcs2", LCSParams.LCSParams().len()).getLen()).isEqualTo(6);
+        final LCSMatchResult idx = jedis.lcs("lcs1", "lcs2", LCSParams.LCSParams().idx().minMatchLen(4)
+            .withMatchLen());
+        assertThat(idx.getLen()).isEqualTo(6);
+        assertThat(idx.getMatches()).hasSize(1);
+        final LCSMatchResult.MatchedPosition run = idx.getMatches().get(0);
+        assertThat(List.of(run.getA().getStart(), run.getA().getEnd(), run.getB().getStart(), run.getB().getEnd(),
+            run.getMatchLen())).containsExactly(4L, 7L, 5L, 8L, 4L);
+        jedis.rpush("lcslist", "x");
+        assertThatThrownBy(() -> jedis.lcs("lcslist", "lcs1", LCSParams.LCSParams()))
+            .isInstanceOf(JedisDataException.class)
+            .hasMessage("ERR The specified keys must contain string values");
     }
 
     @Test

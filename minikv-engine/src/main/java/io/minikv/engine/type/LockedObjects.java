@@ -94,12 +94,24 @@ final class LockedObjects implements AutoCloseable {
      * @throws io.minikv.api.KvException WRONGTYPE when the key holds another type.
      */
     byte[] string(final int i) {
+        return string(i, KvError.WRONGTYPE);
+    }
+
+    /**
+     * Returns a copy of the string value of key i after checking its type, with a command's own type error.
+     *
+     * @param i the key's index.
+     * @param wrongType the error when the key holds another type.
+     * @return the value, or null when the key is missing or expired.
+     * @throws io.minikv.api.KvException {@code wrongType}.
+     */
+    byte[] string(final int i, final KvError wrongType) {
         final int b = bucket(i);
         if (b < 0) {
             return null;
         }
         if (segments[i].type(b) != EntryLayout.TYPE_STRING) {
-            throw KvError.WRONGTYPE.exception();
+            throw wrongType.exception();
         }
         return segments[i].value(b);
     }

@@ -54,7 +54,13 @@ final class Keywords {
     private Keywords() {
     }
 
-    private static byte[] k(final String text) {
+    /**
+     * Returns a keyword's bytes, to compare arguments with {@code CommandArgs.is} (case-insensitive).
+     *
+     * @param text the keyword.
+     * @return its ASCII bytes.
+     */
+    static byte[] k(final String text) {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -9,6 +9,8 @@ import io.minikv.api.Expiration;
 import io.minikv.api.KvError;
 import io.minikv.api.KvException;
 import io.minikv.api.KvStore;
+import io.minikv.api.LcsMatch;
+import io.minikv.api.LcsResult;
 import io.minikv.api.SetArgs;
 import io.minikv.api.SetCondition;
 import io.minikv.api.ValueType;
@@ -33,6 +35,12 @@ final class StringCommands {
     private static final int SET_PXAT = 1 << 8;
     private static final int ANY_EXPIRE = SET_EX | SET_PX | SET_EXAT | SET_PXAT;
     private static final String GROUP = "string";
+    private static final byte[] IDX = Keywords.k("IDX");
+    private static final byte[] LEN = Keywords.k("LEN");
+    private static final byte[] WITHMATCHLEN = Keywords.k("WITHMATCHLEN");
+    private static final byte[] MINMATCHLEN = Keywords.k("MINMATCHLEN");
+    private static final byte[] MATCHES = Keywords.k("matches");
+    private static final byte[] LEN_REPLY = Keywords.k("len");
 
     private StringCommands() {
     }
@@ -87,6 +95,8 @@ final class StringCommands {
         table.register(spec("incrbyfloat", 3, wd | FLAG_FAST, 1, 1, 1, StringCommands::incrbyfloat,
             "Increment the floating point value of a key by a number. Uses 0 as initial value if the key doesn't "
                 + "exist."));
+        table.register(CommandSpec.of("lcs", -3, GROUP, StringCommands::lcs).flags(FLAG_READONLY).keys(1, 2, 1)
+            .doc("Find longest common substring", "7.0.0").build());
     }
 
     private static CommandSpec spec(final String name, final int arity, final int flags, final int first,
@@ -347,6 +357,84 @@ final class StringCommands {
             return;
         }
         c.reply().integer(c.db().setrange(key, offset, a.bytes(3)));
+    }
+
+    /**
+     * {@code LCS key1 key2 [LEN] [IDX] [MINMATCHLEN len] [WITHMATCHLEN]}, checking in Redis's order: the keys' types,
+     * then the options, then the size of Redis's table against the configured proto-max-bulk-len.
+     */
+    static void lcs(final Client c) {
+        final CommandArgs a = c.args();
+        final KvStore db = c.db();
+        final byte[] key1 = a.bytes(1);
+        final byte[] key2 = a.bytes(2);
+        if (!holdsStringOrNothing(db, key1) || !holdsStringOrNothing(db, key2)) {
+            c.reply().error(KvError.LCS_NOT_STRINGS);
+            return;
+        }
+        boolean idx = false;
+        boolean len = false;
+        boolean withMatchLen = false;
+        long minMatchLen = 0;
+        for (int i = 3; i < a.count(); i++) {
+            if (a.is(i, IDX)) {
+                idx = true;
+            } else if (a.is(i, LEN)) {
+                len = true;
+            } else if (a.is(i, WITHMATCHLEN)) {
+                withMatchLen = true;
+            } else if (a.is(i, MINMATCHLEN) && i + 1 < a.count()) {
+                if (!c.parseLongOrReply(i + 1)) {
+                    return;
+                }
+                minMatchLen = Math.max(0, a.longValue());
+                i++;
+            } else {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        if (idx && len) {
+            c.reply().error(KvError.LCS_LEN_AND_IDX);
+            return;
+        }
+        // The store refuses tables beyond the default proto-max-bulk-len; a lower configured one is checked here.
+        if ((db.strlen(key1) + 1) * (db.strlen(key2) + 1) * Integer.BYTES > c.server().limits().maxBulkLength()) {
+            c.reply().error(KvError.LCS_TOO_BIG);
+            return;
+        }
+        if (len) {
+            c.reply().integer(db.lcsLength(key1, key2));
+        } else if (idx) {
+            lcsMatches(c.reply(), db.lcsIdx(key1, key2, minMatchLen), withMatchLen);
+        } else {
+            c.reply().bulk(db.lcs(key1, key2));
+        }
+    }
+
+    private static boolean holdsStringOrNothing(final KvStore db, final byte[] key) {
+        final ValueType type = db.type(key);
+        return type == ValueType.NONE || type == ValueType.STRING;
+    }
+
+    private static void lcsMatches(final ReplyWriter r, final LcsResult result, final boolean withMatchLen) {
+        r.array(4);
+        r.bulk(MATCHES);
+        r.array(result.matches().size());
+        for (final LcsMatch m : result.matches()) {
+            r.array(withMatchLen ? 3 : 2);
+            r.array(2);
+            r.integer(m.start1());
+            r.integer(m.end1());
+            r.array(2);
+            r.integer(m.start2());
+            r.integer(m.end2());
+            if (withMatchLen) {
+                r.integer(m.length());
+            }
+        }
+        r.bulk(LEN_REPLY);
+        r.integer(result.length());
     }
 
     static void incr(final Client c) {

@@ -76,6 +76,10 @@ final class FuzzCatalogue {
         c.add(g("strlen", f -> cat(f.key())));
         c.add(g("getrange", f -> cat(f.key(), f.integer(), f.integer())));
         c.add(g("substr", f -> cat(f.key(), f.integer(), f.integer())));
+        c.add(g("lcs", f -> cat(f.key(), f.key(), f.chance(30) ? List.of(f.pick(new String[] {"LEN", "len", "x"}))
+            : List.of(), f.chance(50) ? List.of("IDX") : List.of(), f.chance(30)
+            ? List.of("MINMATCHLEN", f.chance(80) ? Integer.toString(f.rnd.nextInt(-1, 4)) : f.integer()) : List.of(),
+            f.chance(40) ? List.of("WITHMATCHLEN") : List.of())));
         c.add(g("setrange", f -> cat(f.key(), f.chance(90) ? Integer.toString(f.rnd.nextInt(0, 20)) : f.integer(),
             f.value())));
         for (int i = 0; i < 2; i++) {
