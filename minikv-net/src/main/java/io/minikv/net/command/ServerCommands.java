@@ -20,6 +20,7 @@ import java.time.Instant;
  */
 final class ServerCommands {
     private static final String GROUP = "server";
+    private static final byte[] ROLE_MASTER = Keywords.k("master");
 
     private ServerCommands() {
     }
@@ -38,6 +39,9 @@ final class ServerCommands {
             .doc("Removes all keys from all databases.", "1.0.0").build());
         table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
             .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
+        table.register(CommandSpec.of("role", 1, GROUP, ServerCommands::role)
+            .flags(FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | FLAG_FAST)
+            .doc("Return the role of the instance in the context of replication", "2.8.12").build());
         table.register(CommandSpec.of("shutdown", -1, GROUP, ServerCommands::shutdown)
             .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | CommandSpec.FLAG_NO_MULTI)
             .doc("Synchronously saves the database(s) to disk and shuts down the Redis server.", "1.0.0").build());
@@ -98,6 +102,18 @@ final class ServerCommands {
         reply.array(2);
         reply.bulk(now.getEpochSecond());
         reply.bulk(now.getNano() / 1000);
+    }
+
+    /**
+     * {@code ROLE}: a master without replicas, as INFO replication reports (the server has no replication, so its
+     * offset stays 0).
+     */
+    static void role(final Client c) {
+        final ReplyWriter reply = c.reply();
+        reply.array(3);
+        reply.bulk(ROLE_MASTER);
+        reply.integer(0);
+        reply.array(0);
     }
 
     static void shutdown(final Client c) {

@@ -99,6 +99,7 @@ final class FuzzCatalogue {
         c.add(g("scan", CompareRule.SCAN_ALL, f -> cat("0", f.scanOptions())));
         c.add(g("randomkey", CompareRule.SHAPE, f -> List.of()));
         c.add(g("dbsize", f -> List.of()));
+        c.add(g("role", f -> List.of()));
         c.add(g("rename", f -> cat(f.key(), f.key())));
         c.add(g("renamenx", f -> cat(f.key(), f.key())));
         c.add(g("copy", f -> cat(f.key(), f.key(), f.chance(30) ? List.of("DB", f.pick(new String[] {"0", "1", "16",
