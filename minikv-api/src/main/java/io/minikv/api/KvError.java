@@ -294,6 +294,10 @@ public enum KvError {
     BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
     /** BITPOS with a bit argument other than 0 or 1. */
     BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** A command that reads, writes or may replicate, sent by a client in MONITOR mode (Redis treats it as a replica). */
+    MONITOR_KEYSPACE("ERR Replica can't interact with the keyspace"),
+    /** MONITOR inside a transaction. */
+    MONITOR_DENY_BLOCKING("ERR MONITOR isn't allowed for DENY BLOCKING client"),
     /** LCS of a key holding something other than a string. */
     LCS_NOT_STRINGS("ERR The specified keys must contain string values"),
     /** LCS with both LEN and IDX. */

@@ -33,6 +33,8 @@ public final class Client {
     private long rangeStart;
     private Transaction transaction;
     private volatile ClientPubSub pubsub;
+    private volatile boolean monitoring;
+    private boolean monitorCloseHook;
 
     /**
      * Creates the state of a new connection.
@@ -274,6 +276,32 @@ public final class Client {
      */
     public void touch(final long nowMillis) {
         this.lastInteractionMillis = nowMillis;
+    }
+
+    /** @return whether the client is in MONITOR mode (Redis's CLIENT_MONITOR). May be read from any thread. */
+    public boolean monitoring() {
+        return monitoring;
+    }
+
+    /**
+     * Enters MONITOR mode: the executed commands of every client are shown to this one from now on.
+     */
+    void startMonitoring() {
+        pubsubState();
+        if (!monitorCloseHook) {
+            monitorCloseHook = true;
+            control.onClose(() -> server.monitors().remove(this));
+        }
+        monitoring = true;
+        server.monitors().add(this);
+    }
+
+    /**
+     * Leaves MONITOR mode (RESET).
+     */
+    void stopMonitoring() {
+        monitoring = false;
+        server.monitors().remove(this);
     }
 
     /** @return the client's pub/sub state, or null before its first subscription. May be read from any thread. */

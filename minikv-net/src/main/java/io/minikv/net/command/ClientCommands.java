@@ -253,8 +253,11 @@ final class ClientCommands {
             + " lib-name=" + c.libName() + " lib-ver=" + c.libVersion();
     }
 
-    /** CLIENT LIST's flags: {@code b} blocked, {@code P} subscriber, {@code N} neither. */
+    /** CLIENT LIST's flags: {@code O} monitor, {@code b} blocked, {@code P} subscriber, {@code N} none of these. */
     private static String flags(final Client c) {
+        if (c.monitoring()) {
+            return "O";
+        }
         if (c.control().isSuspended()) {
             return "b";
         }

@@ -35,6 +35,9 @@ public final class ClientPubSub implements Subscriber {
     private static final byte[] MESSAGE = ascii("*3\r\n$7\r\nmessage\r\n");
     private static final byte[] PMESSAGE = ascii("*4\r\n$8\r\npmessage\r\n");
     private static final byte[] SMESSAGE = ascii("*3\r\n$8\r\nsmessage\r\n");
+    /** The kind of a queued {@link #pushLine} line, next to the {@link Subscriber} kinds. */
+    private static final int LINE = -1;
+    private static final byte[] NO_BYTES = new byte[0];
     /** Bytes counted per queued message on top of channel, pattern and payload: the RESP framing and the node. */
     private static final int OVERHEAD = 64;
 
@@ -83,6 +86,19 @@ public final class ClientPubSub implements Subscriber {
 
     @Override
     public void deliver(final int kind, final byte[] pattern, final byte[] channel, final byte[] message) {
+        offer(kind, pattern, channel, message);
+    }
+
+    /**
+     * Queues a line written as it is: a MONITOR line ({@link Monitors}), under the same bound as messages.
+     *
+     * @param line the RESP bytes.
+     */
+    void pushLine(final byte[] line) {
+        offer(LINE, null, NO_BYTES, line);
+    }
+
+    private void offer(final int kind, final byte[] pattern, final byte[] channel, final byte[] message) {
         if (overflowed) {
             return;
         }
@@ -128,6 +144,10 @@ public final class ClientPubSub implements Subscriber {
         Push p;
         while ((p = queue.poll()) != null) {
             queuedBytes.addAndGet(-p.size);
+            if (p.kind == LINE) {
+                reply.raw(p.message);
+                continue;
+            }
             if (p.kind == Subscriber.MESSAGE) {
                 reply.raw(MESSAGE);
             } else if (p.kind == Subscriber.PMESSAGE) {

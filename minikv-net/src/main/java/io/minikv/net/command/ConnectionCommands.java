@@ -85,6 +85,7 @@ final class ConnectionCommands {
         if (pubsub != null) {
             pubsub.clear();
         }
+        c.stopMonitoring();
         c.select(c.server().store().database(0));
         c.name("");
         c.authenticated(c.server().requirePassword() == null);

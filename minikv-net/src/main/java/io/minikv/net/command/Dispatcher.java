@@ -27,6 +27,13 @@ public final class Dispatcher {
     private static final java.util.Set<String> ALLOW_BUSY = java.util.Set.of("auth", "hello", "quit", "reset",
         "multi", "discard", "watch", "unwatch", "shutdown", "script|kill");
 
+    /**
+     * The commands Redis 7 flags {@code may_replicate} (beyond writes): with reads and writes, refused to a client in
+     * MONITOR mode, which Redis treats as a replica.
+     */
+    private static final java.util.Set<String> MAY_REPLICATE = java.util.Set.of("eval", "evalsha", "publish",
+        "spublish");
+
     private final CommandTable table;
 
     /**
@@ -93,6 +100,11 @@ public final class Dispatcher {
             reject(client, spec, KvError.PUBSUB_CONTEXT.format(spec.name()));
             return;
         }
+        if (client.monitoring() && (spec.has(CommandSpec.FLAG_READONLY) || spec.has(CommandSpec.FLAG_WRITE)
+            || MAY_REPLICATE.contains(spec.name()))) {
+            reject(client, spec, KvError.MONITOR_KEYSPACE.text());
+            return;
+        }
         if (client.inMulti() && spec.has(CommandSpec.FLAG_NO_MULTI)) {
             reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
             return;
@@ -116,6 +128,15 @@ public final class Dispatcher {
             return;
         }
         client.lastCommand(spec.name());
+        // MONITOR shows what runs, after it ran (EXEC after the commands it ran), except admin commands; a script is
+        // shown before its own commands.
+        final Monitors monitors = client.server().monitors();
+        final boolean shown = monitors.active() && !spec.has(CommandSpec.FLAG_ADMIN);
+        final boolean shownBefore = shown && spec.has(CommandSpec.FLAG_SKIP_MONITOR)
+            && spec.handler() != TransactionCommands.EXEC;
+        if (shownBefore) {
+            monitors.feed(client, args);
+        }
         final boolean write = spec.has(CommandSpec.FLAG_WRITE);
         if (write) {
             // Counted before it runs, so a save the command itself makes (FLUSHALL with save points) includes it.
@@ -149,6 +170,9 @@ public final class Dispatcher {
             }
             LOG.log(Level.ERROR, "command " + spec.name() + " failed", e);
             reply.error(KvError.INTERNAL);
+        }
+        if (shown && !shownBefore) {
+            monitors.feed(client, args);
         }
     }
 

@@ -39,6 +39,9 @@ final class ServerCommands {
             .doc("Removes all keys from all databases.", "1.0.0").build());
         table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
             .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
+        table.register(CommandSpec.of("monitor", 1, GROUP, ServerCommands::monitor)
+            .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE)
+            .doc("Listen for all requests received by the server in real time", "1.0.0").build());
         table.register(CommandSpec.of("role", 1, GROUP, ServerCommands::role)
             .flags(FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | FLAG_FAST)
             .doc("Return the role of the instance in the context of replication", "2.8.12").build());
@@ -102,6 +105,22 @@ final class ServerCommands {
         reply.array(2);
         reply.bulk(now.getEpochSecond());
         reply.bulk(now.getNano() / 1000);
+    }
+
+    /**
+     * {@code MONITOR}: from now on the client is shown every command the server runs ({@link Monitors}). A repeated
+     * MONITOR gets no reply, as in Redis; inside EXEC it is refused.
+     */
+    static void monitor(final Client c) {
+        if (c.inExec()) {
+            c.reply().error(KvError.MONITOR_DENY_BLOCKING);
+            return;
+        }
+        if (c.monitoring()) {
+            return;
+        }
+        c.startMonitoring();
+        c.reply().ok();
     }
 
     /**

@@ -47,6 +47,7 @@ public final class ServerContext {
     private final ExecGate execGate = new ExecGate();
     /** EVAL's script cache, Lua state and running script. */
     private final Scripting scripting = new Scripting(this);
+    private final Monitors monitors = new Monitors();
     private final Dispatcher dispatcher;
     private volatile int port;
     private volatile String requirePassword;
@@ -265,6 +266,11 @@ public final class ServerContext {
     /** @return the scripting state: script cache, Lua state, running script. */
     Scripting scripting() {
         return scripting;
+    }
+
+    /** @return the clients in MONITOR mode and the feed of commands to them. */
+    Monitors monitors() {
+        return monitors;
     }
 
     /** @return a dispatcher over the command table, for EXEC. */
