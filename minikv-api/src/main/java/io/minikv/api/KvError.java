@@ -294,6 +294,10 @@ public enum KvError {
     BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
     /** BITPOS with a bit argument other than 0 or 1. */
     BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR. */
+    CLIENT_UNBLOCK_REASON("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR"),
+    /** The reply of a client whose wait CLIENT UNBLOCK ended with ERROR. */
+    UNBLOCKED("UNBLOCKED client unblocked via CLIENT UNBLOCK"),
     /** A command that reads, writes or may replicate, sent by a client in MONITOR mode (Redis treats it as a replica). */
     MONITOR_KEYSPACE("ERR Replica can't interact with the keyspace"),
     /** MONITOR inside a transaction. */

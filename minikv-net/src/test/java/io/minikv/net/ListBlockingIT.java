@@ -79,6 +79,28 @@ class ListBlockingIT {
     }
 
     @Test
+    void shouldEndAWaitFromAnotherConnectionWithClientUnblock() throws Exception {
+        try (RawClient waiter = client(); RawClient second = client()) {
+            final String id = waiter.call("CLIENT", "ID").substring(1).trim();
+            waiter.send(RawClient.command("BLPOP", "k", "0"));
+            control.awaitBlockedClients(1);
+            assertThat(control.call("CLIENT", "UNBLOCK", id, "ERROR")).isEqualTo(":1\r\n");
+            assertThat(waiter.readReply()).isEqualTo("-UNBLOCKED client unblocked via CLIENT UNBLOCK\r\n");
+            assertThat(control.call("CLIENT", "UNBLOCK", id)).isEqualTo(":0\r\n");
+            waiter.send(RawClient.command("BLMPOP", "0", "1", "k", "LEFT"));
+            second.send(RawClient.command("BLPOP", "k", "0"));
+            control.awaitBlockedClients(2);
+            assertThat(control.call("CLIENT", "UNBLOCK", id, "timeout")).isEqualTo(":1\r\n");
+            assertThat(waiter.readReply()).isEqualTo("*-1\r\n");
+            // The unblocked client left the queue: the next element goes to the other waiter, and the first works on.
+            assertThat(control.call("RPUSH", "k", "a")).isEqualTo(":1\r\n");
+            assertThat(second.readReply()).isEqualTo("*2\r\n$1\r\nk\r\n$1\r\na\r\n");
+            assertThat(waiter.call("PING")).isEqualTo("+PONG\r\n");
+            assertThat(control.blockedClients()).isZero();
+        }
+    }
+
+    @Test
     void shouldLeaveElementsNobodyWaitsFor() throws Exception {
         try (RawClient waiter = client()) {
             waiter.send(RawClient.command("BLPOP", "k", "0"));

@@ -250,6 +250,23 @@ public final class BlockingKeys {
         }
     }
 
+    /**
+     * Ends a client's wait from another connection (CLIENT UNBLOCK): it gets the reply its timeout would give, or
+     * the UNBLOCKED error.
+     *
+     * @param clientId the parked client.
+     * @param error true for the error, false for the timeout reply.
+     * @return false when that client is not waiting.
+     */
+    public synchronized boolean unblock(final long clientId, final boolean error) {
+        final Waiter<?> w = byClient.get(clientId);
+        if (w == null || w.done) {
+            return false;
+        }
+        finish(w, error ? () -> w.client.reply().error(KvError.UNBLOCKED) : w.timedOut());
+        return true;
+    }
+
     /** The connection closed: its waiter, if any, leaves every queue without being served. */
     private synchronized void cancelClient(final long clientId) {
         hooked.remove(clientId);

@@ -31,9 +31,14 @@ final class ClientCommands {
         "LIST [options ...]", "    Return information about client connections. Options: TYPE <type>, ID <id...>.",
         "SETNAME <name>", "    Assign the name <name> to the current connection.",
         "SETINFO <option> <value>", "    Set LIB-NAME or LIB-VER of the current connection.",
+        "UNBLOCK <clientid> [TIMEOUT|ERROR]",
+        "    Unblock the specified blocked client.",
         "NO-EVICT (ON|OFF)", "    Accepted; mini-kv never evicts clients.",
         "NO-TOUCH (ON|OFF)", "    Accepted; mini-kv keeps no access times for eviction.",
         "HELP", "    Print this help."};
+
+    private static final byte[] TIMEOUT = Keywords.k("TIMEOUT");
+    private static final byte[] ERROR = Keywords.k("ERROR");
 
     private ClientCommands() {
     }
@@ -59,6 +64,9 @@ final class ClientCommands {
                 .doc("Lists open connections.", "2.4.0").build())
             .sub(CommandSpec.of("client|kill", -3, GROUP, ClientCommands::kill).flags(FLAGS | FLAG_ADMIN)
                 .doc("Terminates open connections.", "2.4.0").build())
+            .sub(CommandSpec.of("client|unblock", -3, GROUP, ClientCommands::unblock).flags(FLAGS | FLAG_ADMIN)
+                .doc("Unblocks a client blocked by a blocking command from a different connection.", "5.0.0")
+                .build())
             .sub(CommandSpec.of("client|no-evict", 3, GROUP, ClientCommands::onOff).flags(FLAGS | FLAG_ADMIN)
                 .doc("Sets the client eviction mode of the connection.", "7.0.0").build())
             .sub(sub("no-touch", 3, ClientCommands::onOff,
@@ -66,6 +74,28 @@ final class ClientCommands {
             .sub(sub("help", 2, ClientCommands::help, "Returns helpful text about the different subcommands.",
                 "5.0.0"))
             .build());
+    }
+
+    /**
+     * {@code CLIENT UNBLOCK id [TIMEOUT|ERROR]}: ends the wait of a client parked by a blocking command, with the reply
+     * its timeout would give or with the UNBLOCKED error; 1 when a client was waiting. The reason is checked before
+     * the id, as in Redis.
+     */
+    static void unblock(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() > 4) {
+            c.reply().error(KvError.SUBCOMMAND_SYNTAX.format(a.string(1), "CLIENT"));
+            return;
+        }
+        final boolean error = a.count() == 4 && a.is(3, ERROR);
+        if (a.count() == 4 && !error && !a.is(3, TIMEOUT)) {
+            c.reply().error(KvError.CLIENT_UNBLOCK_REASON);
+            return;
+        }
+        if (!c.parseLongOrReply(2)) {
+            return;
+        }
+        c.reply().bool(c.server().blocking().unblock(a.longValue(), error));
     }
 
     private static CommandSpec sub(final String name, final int arity, final CommandHandler handler,
