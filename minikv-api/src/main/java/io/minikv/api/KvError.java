@@ -317,6 +317,18 @@ public enum KvError {
     BITFIELD_OVERFLOW_TYPE("ERR Invalid OVERFLOW type specified"),
     /** BITFIELD_RO with SET or INCRBY. */
     BITFIELD_RO_GET_ONLY("ERR BITFIELD_RO only supports the GET subcommand"),
+    /** A HyperLogLog command on a string that is not a HyperLogLog (bad header, encoding or dense length). */
+    HLL_WRONGTYPE("WRONGTYPE Key is not a valid HyperLogLog string value."),
+    /** A HyperLogLog whose sparse opcodes do not cover exactly 16384 registers. */
+    HLL_CORRUPTED("INVALIDOBJ Corrupted HLL object detected"),
+    /** PFDEBUG on a missing key. */
+    HLL_KEY_MISSING("ERR The specified key does not exist"),
+    /** PFDEBUG DECODE on a dense HyperLogLog. */
+    HLL_NOT_SPARSE("ERR HLL encoding is not sparse"),
+    /** PFDEBUG with an unknown subcommand (checked after the key). */
+    PFDEBUG_UNKNOWN_SUBCOMMAND("ERR Unknown PFDEBUG subcommand '%s'"),
+    /** PFSELFTEST finding a fault; the argument says which. */
+    PFSELFTEST_FAILED("TESTFAILED %s"),
     /** A command failed for a reason that is a bug in mini-kv; the connection survives. */
     INTERNAL("ERR internal error");
 

@@ -50,6 +50,8 @@ public final class Engine implements EngineStats {
     /** What loading the snapshot at open found, or null when there was no snapshot to load. */
     private volatile Snapshots.LoadResult loadResult;
     private volatile boolean closed;
+    /** Redis's {@code hll-sparse-max-bytes}: the size past which a sparse HyperLogLog turns dense. */
+    private volatile long hllSparseMaxBytes = io.minikv.engine.type.hll.HllLayout.DEFAULT_SPARSE_MAX_BYTES;
 
     private Engine(final KvOptions options) {
         this.options = options;
@@ -439,6 +441,30 @@ public final class Engine implements EngineStats {
      */
     public void maxMemoryBytes(final long bytes) {
         budget.maxBytes(bytes);
+    }
+
+    /**
+     * Returns {@code hll-sparse-max-bytes}: a sparse HyperLogLog value (header included) that would grow past this
+     * many bytes is converted to the dense encoding. Redis's default is 3000.
+     *
+     * @return the limit in bytes.
+     */
+    public long hllSparseMaxBytes() {
+        return hllSparseMaxBytes;
+    }
+
+    /**
+     * Changes {@code hll-sparse-max-bytes} ({@code CONFIG SET}); values already sparse stay so until their next
+     * change.
+     *
+     * @param bytes the new limit, 0 or more.
+     * @throws IllegalArgumentException when negative.
+     */
+    public void hllSparseMaxBytes(final long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("hll-sparse-max-bytes must not be negative: " + bytes);
+        }
+        hllSparseMaxBytes = bytes;
     }
 
     @Override

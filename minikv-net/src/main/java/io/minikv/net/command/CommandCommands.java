@@ -237,6 +237,9 @@ final class CommandCommands {
             case "bitmap":
                 categories.add("@bitmap");
                 break;
+            case "hyperloglog":
+                categories.add("@hyperloglog");
+                break;
             default:
                 break;
         }

@@ -35,6 +35,7 @@ public final class Commands {
         ObjectCommands.register(table);
         ScriptingCommands.register(table);
         BitmapCommands.register(table);
+        HyperLogLogCommands.register(table);
         return table;
     }
 }

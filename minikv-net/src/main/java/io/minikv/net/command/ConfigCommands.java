@@ -20,15 +20,15 @@ import java.util.Map;
 
 /**
  * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
- * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit, the
- * pubsub class of client-output-buffer-limit)
- * takes effect at once, as do save, dir and dbfilename (the last two only where enable-protected-configs allows, as in
- * Redis 7). Any other parameter is stored and echoed back, so tools and client handshakes that set
+ * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit,
+ * hll-sparse-max-bytes, the pubsub class of client-output-buffer-limit) takes effect at once, as do save, dir and
+ * dbfilename (the last two only where enable-protected-configs allows, as in Redis 7). Any other parameter is stored and echoed back, so tools and client handshakes that set
  * Redis-only parameters (notify-keyspace-events, save...) do not fail.
  */
 final class ConfigCommands {
     private static final String IMMUTABLE = "can't set immutable config";
     private static final String NOT_INTEGER = "argument couldn't be parsed into an integer";
+    private static final String HLL_SPARSE_MAX_BYTES = "hll-sparse-max-bytes";
     private static final String[] HELP = {
         "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
         "GET <pattern>", "    Return parameters matching the glob-like <pattern> and their values.",
@@ -90,6 +90,9 @@ final class ConfigCommands {
         all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
         all.put("busy-reply-threshold", Long.toString(server.scripting().busyThresholdMillis()));
         all.put("lua-time-limit", Long.toString(server.scripting().busyThresholdMillis()));
+        if (server.engine() != null) {
+            all.put(HLL_SPARSE_MAX_BYTES, Long.toString(server.engine().hllSparseMaxBytes()));
+        }
         for (final Map.Entry<String, String> e : server.storedConfig().entrySet()) {
             if (all.containsKey(e.getKey()) && !e.getKey().equals("notify-keyspace-events")) {
                 continue;
@@ -170,6 +173,9 @@ final class ConfigCommands {
                 }
                 return server.maxMemoryAdjustable() ? null
                     : KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
+            case HLL_SPARSE_MAX_BYTES:
+                return hllSparseMaxBytes(value) < 0
+                    ? KvError.CONFIG_SET_FAILED.format(name, "argument must be a memory value") : null;
             case "maxclients":
                 return intIn(value, 1, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
             case "timeout":
@@ -200,6 +206,11 @@ final class ConfigCommands {
             default:
                 return null;
         }
+    }
+
+    /** hll-sparse-max-bytes is a memory value, 0 to LONG_MAX; Redis reads an empty one as 0. */
+    private static long hllSparseMaxBytes(final String value) {
+        return value.isEmpty() ? 0 : MemorySize.parse(value);
     }
 
     /** dir and dbfilename are protected configs in Redis 7: refused unless enable-protected-configs allows. */
@@ -241,6 +252,13 @@ final class ConfigCommands {
                 break;
             case "maxmemory":
                 server.maxMemoryBytes(MemorySize.parse(value));
+                break;
+            case HLL_SPARSE_MAX_BYTES:
+                if (server.engine() != null) {
+                    server.engine().hllSparseMaxBytes(hllSparseMaxBytes(value));
+                } else {
+                    server.storedConfig().put(name, value);
+                }
                 break;
             case "timeout":
                 server.timeoutSeconds(Integer.parseInt(value));

@@ -331,6 +331,11 @@ public final class ServerContext {
         }
     }
 
+    /** @return the store's engine, or null when the server was given another KvStore implementation. */
+    public Engine engine() {
+        return engine;
+    }
+
     /** @return the bound port. */
     public int port() {
         return port;

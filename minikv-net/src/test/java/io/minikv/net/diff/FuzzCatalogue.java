@@ -357,6 +357,22 @@ final class FuzzCatalogue {
         }));
         c.add(g("bitfield_ro", f -> cat(f.key(), f.pick(new String[] {"GET", "get", "SET", "x"}), f.pick(bitTypes),
             f.chance(80) ? Integer.toString(f.rnd.nextInt(0, 100)) : f.pick(bitOffsets))));
+        // HyperLogLogs: mostly a few elements; now and then a few hundred, to cross the sparse-to-dense promotion.
+        for (int i = 0; i < 2; i++) {
+            c.add(g("pfadd", f -> {
+                final List<String> out = cat(f.key());
+                final int n = f.chance(5) ? f.rnd.nextInt(200, 700) : f.rnd.nextInt(0, 6);
+                final int from = f.rnd.nextInt(0, 1000);
+                for (int j = 0; j < n; j++) {
+                    out.add(f.chance(20) ? f.value() : "e:" + (from + j));
+                }
+                return out;
+            }));
+        }
+        c.add(g("pfcount", f -> cat(f.keys(1, 3))));
+        c.add(g("pfmerge", f -> cat(f.key(), f.keys(0, 3))));
+        c.add(g("pfdebug", f -> cat(f.pick(new String[] {"ENCODING", "DECODE", "todense", "GETREG", "x"}),
+            f.key())));
         return c;
     }
 }

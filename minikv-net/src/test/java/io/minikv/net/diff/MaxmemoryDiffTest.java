@@ -55,6 +55,9 @@ class MaxmemoryDiffTest {
         {"SETBIT", "n", "0", "1"}, {"SETBIT", "fresh", "0", "1"}, {"BITOP", "OR", "bo", "n"},
         {"BITFIELD", "n", "SET", "u8", "0", "1"}, {"BITFIELD", "n", "GET", "u8", "0"}, {"GETBIT", "n", "2"},
         {"BITCOUNT", "n"}, {"BITPOS", "n", "1"}, {"BITFIELD_RO", "n", "GET", "u8", "0"},
+        // HyperLogLogs: PFADD, PFMERGE and PFDEBUG are denyoom; PFCOUNT (read-only, though it may cache) runs.
+        {"PFADD", "hll", "a"}, {"PFMERGE", "hll2", "nokey"}, {"PFCOUNT", "nokey"}, {"PFCOUNT", "nokey", "nokey2"},
+        {"PFDEBUG", "ENCODING", "nokey"},
         // Inside MULTI every command but EXEC, DISCARD, QUIT and RESET is refused.
         {"MULTI"}, {"GET", "n"}, {"DEL", "n"}, {"EXEC"},
         {"MULTI"}, {"DISCARD"},

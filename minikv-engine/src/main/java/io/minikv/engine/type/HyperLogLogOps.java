@@ -1,0 +1,281 @@
+package io.minikv.engine.type;
+
+import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Random;
+
+import io.minikv.api.KvError;
+import io.minikv.api.KvException;
+import io.minikv.engine.keyspace.Keyspace;
+import io.minikv.engine.keyspace.Segment;
+import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.type.hll.Hll;
+import io.minikv.engine.type.hll.HllLayout;
+import io.minikv.engine.type.hll.HllSelfTest;
+
+/**
+ * The HyperLogLog commands ({@code hyperloglog.c}): PFADD, PFCOUNT, PFMERGE, PFDEBUG and PFSELFTEST over string
+ * values in Redis's exact format ({@link HllLayout}, algorithms in {@link Hll}).
+ * <p>
+ * A HyperLogLog is an ordinary string: GET returns Redis's bytes, and a string copied from Redis works here. Each
+ * change copies the value onto the heap under the key's segment write lock, runs Redis's algorithm on the copy and
+ * writes the result back in place (the entry keeps its TTL); a value that did not change is not written. PFCOUNT of
+ * one key is a write too, as in Redis: it stores the cardinality it computed in the header's cache. Thread-safe
+ * (stateless).
+ */
+public final class HyperLogLogOps {
+    private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
+
+    private HyperLogLogOps() {
+    }
+
+    /** Copies the live string value in bucket {@code b} (type checked) onto the heap, or throws HLL_WRONGTYPE. */
+    private static Hll load(final Segment s, final int b) {
+        if (s.type(b) != TYPE_STRING) {
+            throw KvError.WRONGTYPE.exception();
+        }
+        final int length = s.valueLength(b);
+        final byte[] value = new byte[length];
+        NativeBytes.copy(null, s.valueAddress(b), value, BASE, length);
+        if (!Hll.isHll(value, length)) {
+            throw KvError.HLL_WRONGTYPE.exception();
+        }
+        return Hll.copyOf(value, length);
+    }
+
+    private static void store(final Segment s, final long hash, final byte[] key, final int b, final Hll h) {
+        s.putString(hash, key, BASE, key.length, b, h.array(), BASE, h.length(), b < 0 ? 0 : s.expireAt(b));
+    }
+
+    private static boolean same(final Segment s, final int b, final Hll h) {
+        if (b < 0 || s.valueLength(b) != h.length()) {
+            return false;
+        }
+        final byte[] old = new byte[h.length()];
+        NativeBytes.copy(null, s.valueAddress(b), old, BASE, old.length);
+        return Arrays.equals(old, 0, old.length, h.array(), 0, h.length());
+    }
+
+    /**
+     * {@code PFADD key [element ...]}: creates the key (sparse) when missing, adds each element, and marks the
+     * cached cardinality stale when a register changed. Keeps the TTL.
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @param elements the elements, possibly none.
+     * @param sparseMaxBytes {@code hll-sparse-max-bytes}.
+     * @return 1 when the key was created or a register changed (the key is then modified), else 0.
+     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED (registers changed before the corruption was met
+     *     stay changed, as in Redis).
+     */
+    public static long pfadd(final Keyspace ks, final byte[] key, final byte[][] elements,
+        final long sparseMaxBytes) {
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            final int b = s.findLive(hash, key, BASE, key.length, ks.now());
+            final Hll h = b < 0 ? Hll.empty() : load(s, b);
+            int updated = b < 0 ? 1 : 0;
+            boolean corrupted = false;
+            for (final byte[] element : elements) {
+                final int r = h.add(element, sparseMaxBytes);
+                if (r < 0) {
+                    corrupted = true;
+                    break;
+                }
+                updated += r;
+            }
+            if (updated > 0 && !corrupted) {
+                h.invalidateCache();
+            }
+            if (!same(s, b, h)) {
+                store(s, hash, key, b, h);
+            }
+            if (corrupted) {
+                throw KvError.HLL_CORRUPTED.exception();
+            }
+            return updated > 0 ? 1 : 0;
+        } finally {
+            s.lock().unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * {@code PFCOUNT key}: the cached cardinality when valid, else the estimate, which is then cached in the value
+     * (a write, signalled to WATCH as Redis does).
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @return the estimate (0 for a missing key) and whether the value was written.
+     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED.
+     */
+    public static Written<Long> pfcount(final Keyspace ks, final byte[] key) {
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            final int b = s.findLive(hash, key, BASE, key.length, ks.now());
+            if (b < 0) {
+                return new Written<>(0L, false);
+            }
+            final Hll h = load(s, b);
+            if (h.cacheValid()) {
+                return new Written<>(h.cachedCardinality(), false);
+            }
+            final long card = h.count();
+            if (card == -1) {
+                throw KvError.HLL_CORRUPTED.exception();
+            }
+            h.cachedCardinality(card);
+            store(s, hash, key, b, h);
+            return new Written<>(card, true);
+        } finally {
+            s.lock().unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * {@code PFCOUNT key key [key ...]}: the estimate of the union, from a temporary set of byte registers (missing
+     * keys count as empty). Changes nothing.
+     *
+     * @param ks the keyspace.
+     * @param keys two or more keys.
+     * @return the estimate.
+     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED, for the first bad key in order.
+     */
+    public static long pfcountUnion(final Keyspace ks, final byte[][] keys) {
+        final byte[] max = new byte[HllLayout.REGISTERS];
+        for (final byte[] key : keys) {
+            mergeKey(ks, key, max);
+        }
+        return Hll.countRaw(max);
+    }
+
+    /** Raises {@code max} to the key's registers; returns whether the value is dense, false when missing. */
+    private static boolean mergeKey(final Keyspace ks, final byte[] key, final byte[] max) {
+        final byte[] value = StringOps.get(ks, key);
+        if (value == null) {
+            return false;
+        }
+        if (!Hll.isHll(value, value.length)) {
+            throw KvError.HLL_WRONGTYPE.exception();
+        }
+        final Hll h = Hll.copyOf(value, value.length);
+        if (!h.mergeInto(max)) {
+            throw KvError.HLL_CORRUPTED.exception();
+        }
+        return h.encoding() == HllLayout.DENSE;
+    }
+
+    /**
+     * {@code PFMERGE destkey [sourcekey ...]}: the union of the destination and the sources, written to the
+     * destination (created sparse when missing; dense when any input is dense), its cache marked stale. Keeps the
+     * destination's TTL. As other multi-key commands here, each key is read atomically, not all at once.
+     *
+     * @param ks the keyspace.
+     * @param dest the destination, read as the first source.
+     * @param sources the other sources.
+     * @param sparseMaxBytes {@code hll-sparse-max-bytes}.
+     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED.
+     */
+    public static void pfmerge(final Keyspace ks, final byte[] dest, final byte[][] sources,
+        final long sparseMaxBytes) {
+        final byte[] max = new byte[HllLayout.REGISTERS];
+        boolean dense = mergeKey(ks, dest, max);
+        for (final byte[] key : sources) {
+            dense |= mergeKey(ks, key, max);
+        }
+        final long hash = KeyHash.hash(dest);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            final int b = s.findLive(hash, dest, BASE, dest.length, ks.now());
+            final Hll h = b < 0 ? Hll.empty() : load(s, b);
+            if (dense && !h.toDense()) {
+                throw KvError.HLL_CORRUPTED.exception();
+            }
+            for (int j = 0; j < HllLayout.REGISTERS; j++) {
+                if (max[j] != 0) {
+                    h.set(j, max[j], sparseMaxBytes);
+                }
+            }
+            h.invalidateCache();
+            store(s, hash, dest, b, h);
+        } finally {
+            s.lock().unlockWrite(stamp);
+        }
+    }
+
+    /**
+     * {@code PFDEBUG subcommand key}: GETREG (the 16384 registers, turning a sparse value dense), DECODE (the sparse
+     * opcodes), ENCODING ({@code dense} or {@code sparse}), TODENSE (1 when it converted). As in Redis the key is
+     * checked before the subcommand, and conversions are not signalled to WATCH.
+     *
+     * @param ks the keyspace.
+     * @param subcommand the subcommand, any case.
+     * @param key the key.
+     * @return a {@code long[]} for GETREG, a String for DECODE and ENCODING, a Long for TODENSE.
+     * @throws KvException HLL_KEY_MISSING, WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED, HLL_NOT_SPARSE,
+     *     PFDEBUG_UNKNOWN_SUBCOMMAND.
+     */
+    public static Object pfdebug(final Keyspace ks, final String subcommand, final byte[] key) {
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            final int b = s.findLive(hash, key, BASE, key.length, ks.now());
+            if (b < 0) {
+                throw KvError.HLL_KEY_MISSING.exception();
+            }
+            final Hll h = load(s, b);
+            switch (subcommand.toLowerCase(Locale.ROOT)) {
+                case "getreg":
+                    toDense(s, hash, key, b, h);
+                    return h.registers();
+                case "decode":
+                    if (h.encoding() != HllLayout.SPARSE) {
+                        throw KvError.HLL_NOT_SPARSE.exception();
+                    }
+                    return h.decode();
+                case "encoding":
+                    return h.encoding() == HllLayout.DENSE ? "dense" : "sparse";
+                case "todense":
+                    return toDense(s, hash, key, b, h) ? 1L : 0L;
+                default:
+                    throw new KvException(KvError.PFDEBUG_UNKNOWN_SUBCOMMAND,
+                        KvError.PFDEBUG_UNKNOWN_SUBCOMMAND.format(subcommand));
+            }
+        } finally {
+            s.lock().unlockWrite(stamp);
+        }
+    }
+
+    private static boolean toDense(final Segment s, final long hash, final byte[] key, final int b, final Hll h) {
+        if (h.encoding() != HllLayout.SPARSE) {
+            return false;
+        }
+        if (!h.toDense()) {
+            throw KvError.HLL_CORRUPTED.exception();
+        }
+        store(s, hash, key, b, h);
+        return true;
+    }
+
+    /**
+     * {@code PFSELFTEST}: see {@link HllSelfTest}. Takes a few seconds.
+     *
+     * @param random the randomness.
+     * @param sparseMaxBytes {@code hll-sparse-max-bytes}.
+     * @throws KvException PFSELFTEST_FAILED.
+     */
+    public static void pfselftest(final Random random, final long sparseMaxBytes) {
+        final String failure = HllSelfTest.run(random, sparseMaxBytes);
+        if (failure != null) {
+            throw new KvException(KvError.PFSELFTEST_FAILED, KvError.PFSELFTEST_FAILED.format(failure));
+        }
+    }
+}
