@@ -33,7 +33,7 @@ public final class HyperLogLogOps {
     }
 
     /** Copies the live string value in bucket {@code b} (type checked) onto the heap, or throws HLL_WRONGTYPE. */
-    private static Hll load(final Segment s, final int b) {
+    private static byte[] load(final Segment s, final int b) {
         if (s.type(b) != TYPE_STRING) {
             throw KvError.WRONGTYPE.exception();
         }
@@ -43,20 +43,16 @@ public final class HyperLogLogOps {
         if (!Hll.isHll(value, length)) {
             throw KvError.HLL_WRONGTYPE.exception();
         }
-        return Hll.copyOf(value, length);
+        return value;
+    }
+
+    private static Hll loadHll(final Segment s, final int b) {
+        final byte[] value = load(s, b);
+        return Hll.copyOf(value, value.length);
     }
 
     private static void store(final Segment s, final long hash, final byte[] key, final int b, final Hll h) {
         s.putString(hash, key, BASE, key.length, b, h.array(), BASE, h.length(), b < 0 ? 0 : s.expireAt(b));
-    }
-
-    private static boolean same(final Segment s, final int b, final Hll h) {
-        if (b < 0 || s.valueLength(b) != h.length()) {
-            return false;
-        }
-        final byte[] old = new byte[h.length()];
-        NativeBytes.copy(null, s.valueAddress(b), old, BASE, old.length);
-        return Arrays.equals(old, 0, old.length, h.array(), 0, h.length());
     }
 
     /**
@@ -78,7 +74,8 @@ public final class HyperLogLogOps {
         final long stamp = s.lock().writeLock();
         try {
             final int b = s.findLive(hash, key, BASE, key.length, ks.now());
-            final Hll h = b < 0 ? Hll.empty() : load(s, b);
+            final byte[] original = b < 0 ? null : load(s, b);
+            final Hll h = b < 0 ? Hll.empty() : Hll.copyOf(original, original.length);
             int updated = b < 0 ? 1 : 0;
             boolean corrupted = false;
             for (final byte[] element : elements) {
@@ -92,7 +89,7 @@ public final class HyperLogLogOps {
             if (updated > 0 && !corrupted) {
                 h.invalidateCache();
             }
-            if (!same(s, b, h)) {
+            if (original == null || !Arrays.equals(original, 0, original.length, h.array(), 0, h.length())) {
                 store(s, hash, key, b, h);
             }
             if (corrupted) {
@@ -122,10 +119,11 @@ public final class HyperLogLogOps {
             if (b < 0) {
                 return new Written<>(0L, false);
             }
-            final Hll h = load(s, b);
-            if (h.cacheValid()) {
-                return new Written<>(h.cachedCardinality(), false);
+            final long cached = cachedCardinality(s, b);
+            if (cached >= 0) {
+                return new Written<>(cached, false);
             }
+            final Hll h = loadHll(s, b);
             final long card = h.count();
             if (card == -1) {
                 throw KvError.HLL_CORRUPTED.exception();
@@ -136,6 +134,26 @@ public final class HyperLogLogOps {
         } finally {
             s.lock().unlockWrite(stamp);
         }
+    }
+
+    /**
+     * Reads a valid cached cardinality from the value's header alone, sparing the copy of the registers.
+     *
+     * @return the cardinality, or -1 when the cache is stale or the value is not a HyperLogLog (the caller then loads
+     *     it, which reports the error).
+     */
+    private static long cachedCardinality(final Segment s, final int b) {
+        final int length = s.valueLength(b);
+        if (s.type(b) != TYPE_STRING || length < HllLayout.HEADER_SIZE) {
+            return -1;
+        }
+        final byte[] header = new byte[HllLayout.HEADER_SIZE];
+        NativeBytes.copy(null, s.valueAddress(b), header, BASE, header.length);
+        if (!Hll.isHll(header, length)) {
+            return -1;
+        }
+        final Hll h = Hll.copyOf(header, header.length);
+        return h.cacheValid() ? h.cachedCardinality() : -1;
     }
 
     /**
@@ -194,7 +212,7 @@ public final class HyperLogLogOps {
         final long stamp = s.lock().writeLock();
         try {
             final int b = s.findLive(hash, dest, BASE, dest.length, ks.now());
-            final Hll h = b < 0 ? Hll.empty() : load(s, b);
+            final Hll h = b < 0 ? Hll.empty() : loadHll(s, b);
             if (dense && !h.toDense()) {
                 throw KvError.HLL_CORRUPTED.exception();
             }
@@ -231,7 +249,7 @@ public final class HyperLogLogOps {
             if (b < 0) {
                 throw KvError.HLL_KEY_MISSING.exception();
             }
-            final Hll h = load(s, b);
+            final Hll h = loadHll(s, b);
             switch (subcommand.toLowerCase(Locale.ROOT)) {
                 case "getreg":
                     toDense(s, hash, key, b, h);
