@@ -58,10 +58,15 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
      * Redis's {@code processCommand}; not a Redis flag.
      */
     public static final int FLAG_SUBSCRIBED_OK = 1 << 14;
+    /**
+     * May be propagated although not a write (PUBLISH, SPUBLISH, PFCOUNT): Redis's {@code may_replicate}, which
+     * read-only scripts refuse as they refuse writes. Redis 7.0's COMMAND INFO does not list it.
+     */
+    public static final int FLAG_MAY_REPLICATE = 1 << 15;
 
-    /** By bit; null for bits that are not Redis flags. */
+    /** By bit; null for bits that are not Redis flags or that COMMAND INFO does not list. */
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
-        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null};
+        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null, null};
 
     /**
      * Returns the flag names as COMMAND INFO lists them.

@@ -3,6 +3,7 @@ package io.minikv.net.command;
 import static io.minikv.net.command.CommandSpec.FLAG_ADMIN;
 import static io.minikv.net.command.CommandSpec.FLAG_DENYOOM;
 import static io.minikv.net.command.CommandSpec.FLAG_FAST;
+import static io.minikv.net.command.CommandSpec.FLAG_MAY_REPLICATE;
 import static io.minikv.net.command.CommandSpec.FLAG_READONLY;
 import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
 
@@ -19,8 +20,8 @@ import io.minikv.net.resp.ReplyWriter;
  * <p>
  * PFADD, PFCOUNT and PFMERGE go through the store's {@code KvHyperLogLogs} methods; PFDEBUG and PFSELFTEST, which
  * are Redis's internal debugging commands, call the engine directly and so need mini-kv's own store. PFCOUNT is
- * flagged read-only as in Redis (scripts run with EVAL_RO may call it) although with one key it caches its estimate
- * in the value.
+ * flagged read-only as in Redis, and may_replicate because with one key it caches its estimate in the value: like
+ * Redis, read-only scripts (EVAL_RO) refuse it.
  */
 final class HyperLogLogCommands {
     private static final String GROUP = "hyperloglog";
@@ -36,7 +37,7 @@ final class HyperLogLogCommands {
     static void register(final CommandTable table) {
         table.register(spec("pfadd", -2, FLAG_WRITE | FLAG_DENYOOM | FLAG_FAST, 1, 1, HyperLogLogCommands::pfadd,
             "Adds the specified elements to the specified HyperLogLog."));
-        table.register(spec("pfcount", -2, FLAG_READONLY, 1, -1, HyperLogLogCommands::pfcount,
+        table.register(spec("pfcount", -2, FLAG_READONLY | FLAG_MAY_REPLICATE, 1, -1, HyperLogLogCommands::pfcount,
             "Return the approximated cardinality of the set(s) observed by the HyperLogLog at key(s)."));
         table.register(spec("pfmerge", -2, FLAG_WRITE | FLAG_DENYOOM, 1, -1, HyperLogLogCommands::pfmerge,
             "Merge N different HyperLogLogs into a single one."));

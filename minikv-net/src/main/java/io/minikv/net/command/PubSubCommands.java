@@ -50,7 +50,7 @@ final class PubSubCommands {
      * @param table the table.
      */
     static void register(final CommandTable table) {
-        final int publish = FLAG_PUBSUB | FLAG_LOADING | FLAG_STALE | FLAG_FAST;
+        final int publish = FLAG_PUBSUB | FLAG_LOADING | FLAG_STALE | FLAG_FAST | CommandSpec.FLAG_MAY_REPLICATE;
         final int subscribe = FLAG_PUBSUB | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | FLAG_SUBSCRIBED_OK;
         final int query = FLAG_PUBSUB | FLAG_LOADING | FLAG_STALE;
         table.register(spec("publish", 3, publish, PubSubCommands::publish, "Posts a message to a channel.",

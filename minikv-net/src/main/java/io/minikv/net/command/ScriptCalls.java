@@ -83,7 +83,8 @@ final class ScriptCalls implements LuaSandbox.Host {
             return fail(KvError.SCRIPT_NOT_ALLOWED.text(), raise);
         }
         final boolean write = spec.has(CommandSpec.FLAG_WRITE);
-        if (write && readOnly) {
+        // Redis counts may_replicate commands (PUBLISH, PFCOUNT) as writes for read-only scripts.
+        if ((write || spec.has(CommandSpec.FLAG_MAY_REPLICATE)) && readOnly) {
             return fail(KvError.SCRIPT_WRITE_READONLY.text(), raise);
         }
         if (spec.has(CommandSpec.FLAG_DENYOOM) && !wrote && server.memoryExceeded()) {
