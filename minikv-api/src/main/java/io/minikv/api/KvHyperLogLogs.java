@@ -29,9 +29,9 @@ public interface KvHyperLogLogs {
 
     /**
      * {@code PFCOUNT key [key ...]}: the estimated number of distinct elements added to the key, or, for several
-     * keys, to their union (computed aside; the keys are not changed). With one key the estimate is cached in the
-     * value's header until the next change, which writes the key (and counts as a modification for WATCH) as in
-     * Redis. O(1) with a valid cache, else O(N) in the number of keys.
+     * keys, to their union (computed aside, from the keys as of one instant; they are not changed). With one key the
+     * estimate is cached in the value's header until the next change, which writes the key (and counts as a
+     * modification for WATCH) as in Redis. O(1) with a valid cache, else O(N) in the number of keys.
      *
      * @param keys one or more keys; missing ones count as empty.
      * @return the estimate, 0 when every key is missing.
@@ -43,7 +43,7 @@ public interface KvHyperLogLogs {
     /**
      * {@code PFMERGE destkey [sourcekey ...]}: stores the union of the destination (if it exists) and the sources
      * in the destination, creating it when missing; it is dense when any input is. Keeps the destination's TTL.
-     * O(N) in the number of keys. Each key is read atomically, not all of them at once.
+     * O(N) in the number of keys. Atomic: the keys are read and the destination written as of one instant.
      *
      * @param destkey the destination.
      * @param sourcekeys the sources; missing ones count as empty.

@@ -146,6 +146,33 @@ class HyperLogLogCommandsTest {
     }
 
     @Test
+    void shouldReadAllKeysAtOneInstant() throws Exception {
+        // A writer keeps one HyperLogLog moving between two keys with RENAME: read at one instant exactly one of them
+        // exists, so the union always counts its element; read one key at a time, a union can see neither.
+        store.pfadd(b("left"), b("x"));
+        final java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        final Thread writer = new Thread(() -> {
+            boolean left = true;
+            while (!stop.get()) {
+                store.rename(left ? b("left") : b("right"), left ? b("right") : b("left"));
+                left = !left;
+            }
+        });
+        writer.start();
+        try {
+            for (int i = 0; i < 5_000; i++) {
+                assertThat(store.pfcount(b("left"), b("right"))).as("union at round %d", i).isEqualTo(1);
+                store.del(b("d"));
+                store.pfmerge(b("d"), b("left"), b("right"));
+                assertThat(store.pfcount(b("d"))).as("merge at round %d", i).isEqualTo(1);
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+        }
+    }
+
+    @Test
     void shouldAgreeBetweenSparseAndDense() {
         final Random random = new Random(7);
         store.pfadd(b("dense"));

@@ -158,7 +158,7 @@ public final class HyperLogLogOps {
 
     /**
      * {@code PFCOUNT key key [key ...]}: the estimate of the union, from a temporary set of byte registers (missing
-     * keys count as empty). Changes nothing.
+     * keys count as empty), with every key's segment locked so the union is of one moment. Changes nothing.
      *
      * @param ks the keyspace.
      * @param keys two or more keys.
@@ -167,15 +167,20 @@ public final class HyperLogLogOps {
      */
     public static long pfcountUnion(final Keyspace ks, final byte[][] keys) {
         final byte[] max = new byte[HllLayout.REGISTERS];
-        for (final byte[] key : keys) {
-            mergeKey(ks, key, max);
+        try (LockedObjects locked = new LockedObjects(ks, keys)) {
+            for (int i = 0; i < keys.length; i++) {
+                merge(locked.string(i), max);
+            }
         }
         return Hll.countRaw(max);
     }
 
-    /** Raises {@code max} to the key's registers; returns whether the value is dense, false when missing. */
-    private static boolean mergeKey(final Keyspace ks, final byte[] key, final byte[] max) {
-        final byte[] value = StringOps.get(ks, key);
+    /**
+     * Raises {@code max} to a value's registers ({@code isHLLObjectOrReply}, then {@code hllMerge}).
+     *
+     * @return whether the value is dense; false when missing (null).
+     */
+    private static boolean merge(final byte[] value, final byte[] max) {
         if (value == null) {
             return false;
         }
@@ -192,27 +197,27 @@ public final class HyperLogLogOps {
     /**
      * {@code PFMERGE destkey [sourcekey ...]}: the union of the destination and the sources, written to the
      * destination (created sparse when missing; dense when any input is dense), its cache marked stale. Keeps the
-     * destination's TTL. As other multi-key commands here, each key is read atomically, not all at once.
+     * destination's TTL. Every key's segment is locked throughout, so the command is atomic as in Redis.
      *
      * @param ks the keyspace.
      * @param dest the destination, read as the first source.
      * @param sources the other sources.
      * @param sparseMaxBytes {@code hll-sparse-max-bytes}.
-     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED.
+     * @throws KvException WRONGTYPE, HLL_WRONGTYPE, HLL_CORRUPTED; the destination is then unchanged.
      */
     public static void pfmerge(final Keyspace ks, final byte[] dest, final byte[][] sources,
         final long sparseMaxBytes) {
+        final byte[][] all = new byte[sources.length + 1][];
+        all[0] = dest;
+        System.arraycopy(sources, 0, all, 1, sources.length);
         final byte[] max = new byte[HllLayout.REGISTERS];
-        boolean dense = mergeKey(ks, dest, max);
-        for (final byte[] key : sources) {
-            dense |= mergeKey(ks, key, max);
-        }
-        final long hash = KeyHash.hash(dest);
-        final Segment s = ks.segment(hash);
-        final long stamp = s.lock().writeLock();
-        try {
-            final int b = s.findLive(hash, dest, BASE, dest.length, ks.now());
-            final Hll h = b < 0 ? Hll.empty() : loadHll(s, b);
+        try (LockedObjects locked = new LockedObjects(ks, all)) {
+            final byte[] current = locked.string(0);
+            boolean dense = merge(current, max);
+            for (int i = 1; i < all.length; i++) {
+                dense |= merge(locked.string(i), max);
+            }
+            final Hll h = current == null ? Hll.empty() : Hll.copyOf(current, current.length);
             if (dense && !h.toDense()) {
                 throw KvError.HLL_CORRUPTED.exception();
             }
@@ -222,9 +227,7 @@ public final class HyperLogLogOps {
                 }
             }
             h.invalidateCache();
-            store(s, hash, dest, b, h);
-        } finally {
-            s.lock().unlockWrite(stamp);
+            locked.putStringKeepTtl(0, h.array(), h.length());
         }
     }
 

@@ -10,7 +10,7 @@ import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
 
 /**
- * The keys of one multi-key command (ZUNIONSTORE, SINTERSTORE, SMOVE, BITOP...), with every segment
+ * The keys of one multi-key command (ZUNIONSTORE, SINTERSTORE, SMOVE, BITOP, PFMERGE...), with every segment
  * involved write-locked at once through {@link SegmentLocks} (ascending order, so no deadlock). That makes the
  * command atomic: sources cannot change while the result is computed, and a destination that is also a source is
  * replaced only after it was read.
@@ -124,6 +124,20 @@ final class LockedObjects implements AutoCloseable {
      */
     void putString(final int i, final byte[] value) {
         segments[i].putString(hashes[i], keys[i], BASE, keys[i].length, bucket(i), value, BASE, value.length, 0);
+    }
+
+    /**
+     * Stores a string at key i, replacing whatever it holds but keeping its TTL: for commands that change a string
+     * in place in Redis (PFMERGE).
+     *
+     * @param i the key's index.
+     * @param value the bytes.
+     * @param length how many of them.
+     */
+    void putStringKeepTtl(final int i, final byte[] value, final int length) {
+        final int b = bucket(i);
+        final long expireAt = b < 0 ? 0 : segments[i].expireAt(b);
+        segments[i].putString(hashes[i], keys[i], BASE, keys[i].length, b, value, BASE, length, expireAt);
     }
 
     /**
