@@ -294,6 +294,10 @@ public enum KvError {
     BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
     /** BITPOS with a bit argument other than 0 or 1. */
     BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** MODULE LOAD, LOADEX and UNLOAD: refused as by Redis 7 with its default enable-module-command no. */
+    MODULE_NOT_ALLOWED("ERR MODULE command not allowed. If the enable-module-command option is set to \"local\", you "
+        + "can run it from a local connection, otherwise you need to set this option in the configuration file, and "
+        + "then restart the server."),
     /** CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR. */
     CLIENT_UNBLOCK_REASON("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR"),
     /** The reply of a client whose wait CLIENT UNBLOCK ended with ERROR. */

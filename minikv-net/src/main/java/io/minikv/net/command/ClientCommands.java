@@ -7,7 +7,6 @@ import static io.minikv.net.command.CommandSpec.FLAG_STALE;
 
 import io.minikv.api.KvError;
 import io.minikv.net.resp.CommandArgs;
-import io.minikv.net.resp.ReplyWriter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -143,11 +142,7 @@ final class ClientCommands {
     }
 
     static void help(final Client c) {
-        final ReplyWriter reply = c.reply();
-        reply.array(HELP.length);
-        for (final String line : HELP) {
-            reply.simple(line);
-        }
+        c.reply().simpleArray(HELP);
     }
 
     static void list(final Client c) {

@@ -291,9 +291,6 @@ final class CommandCommands {
     }
 
     static void help(final Client c) {
-        c.reply().array(HELP.length);
-        for (final String line : HELP) {
-            c.reply().simple(line);
-        }
+        c.reply().simpleArray(HELP);
     }
 }

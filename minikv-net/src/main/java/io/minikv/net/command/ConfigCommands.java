@@ -369,10 +369,7 @@ final class ConfigCommands {
     }
 
     static void help(final Client c) {
-        c.reply().array(HELP.length);
-        for (final String line : HELP) {
-            c.reply().simple(line);
-        }
+        c.reply().simpleArray(HELP);
     }
 
     private static byte[] latin1(final String text) {

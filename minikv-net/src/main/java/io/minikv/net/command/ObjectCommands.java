@@ -99,9 +99,6 @@ final class ObjectCommands {
     }
 
     static void help(final Client c) {
-        c.reply().array(HELP.length);
-        for (final String line : HELP) {
-            c.reply().simple(line);
-        }
+        c.reply().simpleArray(HELP);
     }
 }

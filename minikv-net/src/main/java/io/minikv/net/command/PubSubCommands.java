@@ -166,11 +166,7 @@ final class PubSubCommands {
     }
 
     static void help(final Client c) {
-        final ReplyWriter reply = c.reply();
-        reply.array(HELP.length);
-        for (final String line : HELP) {
-            reply.simple(line);
-        }
+        c.reply().simpleArray(HELP);
     }
 
     /** CHANNELS and SHARDCHANNELS take at most one pattern; Redis answers more with this error. */

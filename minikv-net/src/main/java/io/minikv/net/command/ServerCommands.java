@@ -21,6 +21,18 @@ import java.time.Instant;
 final class ServerCommands {
     private static final String GROUP = "server";
     private static final byte[] ROLE_MASTER = Keywords.k("master");
+    private static final String[] MODULE_HELP = {
+        "MODULE <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
+        "LIST",
+        "    Return a list of loaded modules.",
+        "LOAD <path> [<arg> ...]",
+        "    Load a module library from <path>, passing to it any optional arguments.",
+        "LOADEX <path> [[CONFIG NAME VALUE] [CONFIG NAME VALUE]] [ARGS ...]",
+        "    Load a module library from <path>, while passing it module configurations and optional arguments.",
+        "UNLOAD <name>",
+        "    Unload a module.",
+        "HELP",
+        "    Prints this help."};
 
     private ServerCommands() {
     }
@@ -39,6 +51,20 @@ final class ServerCommands {
             .doc("Removes all keys from all databases.", "1.0.0").build());
         table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
             .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
+        table.register(CommandSpec.of("module", -2, GROUP, null)
+            .doc("A container for module commands", "4.0.0")
+            .sub(CommandSpec.of("module|list", 2, GROUP, c -> c.reply().array(0))
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Return a list of loaded modules.", "4.0.0").build())
+            .sub(CommandSpec.of("module|load", -3, GROUP, ServerCommands::moduleRefused)
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Load a module", "4.0.0").build())
+            .sub(CommandSpec.of("module|loadex", -3, GROUP, ServerCommands::moduleRefused)
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Load a module with extended parameters", "7.0.0").build())
+            .sub(CommandSpec.of("module|unload", 3, GROUP, ServerCommands::moduleRefused)
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Unload a module", "4.0.0").build())
+            .sub(CommandSpec.of("module|help", 2, GROUP, c -> c.reply().simpleArray(MODULE_HELP))
+                .flags(FLAG_LOADING | FLAG_STALE).doc("Show helpful text about the different subcommands", "5.0.0")
+                .build())
+            .build());
         table.register(CommandSpec.of("monitor", 1, GROUP, ServerCommands::monitor)
             .flags(FLAG_ADMIN | FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE)
             .doc("Listen for all requests received by the server in real time", "1.0.0").build());
@@ -105,6 +131,14 @@ final class ServerCommands {
         reply.array(2);
         reply.bulk(now.getEpochSecond());
         reply.bulk(now.getNano() / 1000);
+    }
+
+    /**
+     * {@code MODULE LOAD}, {@code LOADEX}, {@code UNLOAD}: refused as Redis 7 refuses them with its default
+     * {@code enable-module-command no}; mini-kv has no module API, so no setting enables them.
+     */
+    static void moduleRefused(final Client c) {
+        c.reply().error(KvError.MODULE_NOT_ALLOWED);
     }
 
     /**

@@ -116,6 +116,18 @@ public final class ReplyWriter implements ValueSink {
     }
 
     /**
+     * Writes an array of simple strings: the reply of every {@code HELP} subcommand.
+     *
+     * @param lines the strings, each without CR or LF.
+     */
+    public void simpleArray(final String[] lines) {
+        array(lines.length);
+        for (final String line : lines) {
+            simple(line);
+        }
+    }
+
+    /**
      * Writes a fixed error from the catalogue.
      *
      * @param error the error.
