@@ -87,6 +87,8 @@ class MonitorIT {
             assertThat(lines(monitor, 1)).containsExactly("[0 peer] \"PING\"");
             assertThat(monitor.call("GET", "nokey")).isEqualTo("-ERR Replica can't interact with the keyspace\r\n");
             assertThat(monitor.call("PUBLISH", "ch", "m")).isEqualTo("-ERR Replica can't interact with the keyspace\r\n");
+            assertThat(monitor.call("EVAL", "return 1", "0"))
+                .isEqualTo("-ERR Replica can't interact with the keyspace\r\n");
             assertThat(monitor.call("RESET")).isEqualTo("+RESET\r\n");
             assertThat(monitor.call("GET", "nokey")).isEqualTo("$-1\r\n");
             c.call("SET", "after", "reset");

@@ -27,13 +27,6 @@ public final class Dispatcher {
     private static final java.util.Set<String> ALLOW_BUSY = java.util.Set.of("auth", "hello", "quit", "reset",
         "multi", "discard", "watch", "unwatch", "shutdown", "script|kill");
 
-    /**
-     * The commands Redis 7 flags {@code may_replicate} (beyond writes): with reads and writes, refused to a client in
-     * MONITOR mode, which Redis treats as a replica.
-     */
-    private static final java.util.Set<String> MAY_REPLICATE = java.util.Set.of("eval", "evalsha", "publish",
-        "spublish");
-
     private final CommandTable table;
 
     /**
@@ -100,8 +93,9 @@ public final class Dispatcher {
             reject(client, spec, KvError.PUBSUB_CONTEXT.format(spec.name()));
             return;
         }
+        // Redis treats a monitor as a replica, which may not touch the keyspace.
         if (client.monitoring() && (spec.has(CommandSpec.FLAG_READONLY) || spec.has(CommandSpec.FLAG_WRITE)
-            || MAY_REPLICATE.contains(spec.name()))) {
+            || spec.has(CommandSpec.FLAG_MAY_REPLICATE))) {
             reject(client, spec, KvError.MONITOR_KEYSPACE.text());
             return;
         }

@@ -41,9 +41,11 @@ final class ScriptingCommands {
 
     static void register(final CommandTable table) {
         final int eval = FLAG_NOSCRIPT | FLAG_STALE | FLAG_SKIP_MONITOR;
-        table.register(spec("eval", eval, c -> eval(c, false, false), "Executes a server-side Lua script.",
+        // A script may write: Redis 7.0 flags EVAL and EVALSHA may_replicate (not their _RO forms).
+        final int mayWrite = eval | CommandSpec.FLAG_MAY_REPLICATE;
+        table.register(spec("eval", mayWrite, c -> eval(c, false, false), "Executes a server-side Lua script.",
             "2.6.0"));
-        table.register(spec("evalsha", eval, c -> eval(c, true, false),
+        table.register(spec("evalsha", mayWrite, c -> eval(c, true, false),
             "Executes a server-side Lua script by SHA1 digest.", "2.6.0"));
         table.register(spec("eval_ro", eval | FLAG_READONLY, c -> eval(c, false, true),
             "Executes a read-only server-side Lua script.", "7.0.0"));
