@@ -120,6 +120,53 @@ public enum KvError {
     HASH_VALUE_NOT_FLOAT("ERR hash value is not a float"),
     /** HINCRBYFLOAT with an infinite increment. */
     VALUE_NAN_OR_INFINITY("ERR value is NaN or Infinity"),
+    /** A stream ID argument that does not parse, or {@code -}/{@code +} where a concrete ID is needed. */
+    STREAM_INVALID_ID("ERR Invalid stream ID specified as stream command argument"),
+    /** XADD with an ID not above the stream's last generated ID. */
+    STREAM_ID_NOT_GREATER("ERR The ID specified in XADD is equal or smaller than the target stream top item"),
+    /** XADD with the ID 0-0. */
+    STREAM_ID_ZERO("ERR The ID specified in XADD must be greater than 0-0"),
+    /** XADD {@code ms-*} when the sequence of {@code ms} is exhausted (Redis 7.0 reports it so). */
+    STREAM_ELEMENTS_TOO_LARGE("ERR Elements are too large to be stored"),
+    /** XADD to a stream whose last generated ID is the largest possible. */
+    STREAM_EXHAUSTED("ERR The stream has exhausted the last possible ID, unable to add more items"),
+    /** XADD or XTRIM with a negative MAXLEN. */
+    STREAM_MAXLEN_NEGATIVE("ERR The MAXLEN argument must be >= 0."),
+    /** XADD or XTRIM with a negative LIMIT. */
+    STREAM_LIMIT_NEGATIVE("ERR The LIMIT argument must be >= 0."),
+    /** XADD or XTRIM with LIMIT but exact trimming. */
+    STREAM_LIMIT_WITHOUT_APPROX("ERR syntax error, LIMIT cannot be used without the special ~ option"),
+    /** XADD with LIMIT but no MAXLEN or MINID. */
+    STREAM_LIMIT_WITHOUT_STRATEGY("ERR syntax error, LIMIT cannot be used without specifying a trimming strategy"),
+    /** XADD or XTRIM with both MAXLEN and MINID. */
+    STREAM_MAXLEN_AND_MINID("ERR syntax error, MAXLEN and MINID options at the same time are not compatible"),
+    /** XTRIM without MAXLEN or MINID. */
+    STREAM_XTRIM_NO_STRATEGY("ERR syntax error, XTRIM must be called with a trimming strategy"),
+    /** XRANGE with an exclusive start that cannot be incremented. */
+    STREAM_INVALID_START("ERR invalid start ID for the interval"),
+    /** XRANGE with an exclusive end that cannot be decremented. */
+    STREAM_INVALID_END("ERR invalid end ID for the interval"),
+    /** XSETID below the stream's last entry. */
+    XSETID_BELOW_TOP("ERR The ID specified in XSETID is smaller than the target stream top item"),
+    /** XSETID ENTRIESADDED below the stream's length. */
+    XSETID_ENTRIES_ADDED_BELOW_LENGTH("ERR The entries_added specified in XSETID is smaller than the target stream "
+        + "length"),
+    /** XSETID with an ID below its own MAXDELETEDID. */
+    XSETID_BELOW_GIVEN_MAX_DELETED("ERR The ID specified in XSETID is smaller than the provided "
+        + "max_deleted_entry_id"),
+    /** XSETID with a negative ENTRIESADDED. */
+    XSETID_ENTRIES_ADDED_NEGATIVE("ERR entries_added must be positive"),
+    /** XREAD whose STREAMS list has an odd length. */
+    XREAD_UNBALANCED("ERR Unbalanced XREAD list of streams: for each stream key an ID or '$' must be specified."),
+    /** XREAD with the {@code >} ID. */
+    XREAD_GREATER_ID("ERR The > ID can be specified only when calling XREADGROUP using the GROUP <group> <consumer> "
+        + "option."),
+    /** XREAD with GROUP. */
+    XREAD_GROUP_OPTION("ERR The GROUP option is only supported by XREADGROUP. You called XREAD instead."),
+    /** XREAD with NOACK. */
+    XREAD_NOACK_OPTION("ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead."),
+    /** Template: XREAD BLOCK inside a script; the command name as the script spelt it. */
+    XREAD_BLOCK_IN_SCRIPT("ERR %s command is not allowed with BLOCK option from scripts"),
     /** Template: {@link #atLeastOneKey(String)}. */
     AT_LEAST_ONE_KEY("ERR at least 1 input key is needed for '%s' command"),
     /** Template: {@link #invalidExpireTime(String)}. */

@@ -24,7 +24,7 @@ import java.nio.ByteBuffer;
  * {@code WRONGTYPE Operation against a key holding the wrong kind of value}.
  */
 public interface KvStore extends KvStrings, KvKeys, KvSortedSets, KvSets, KvLists, KvHashes, KvPubSub, KvGeo,
-    KvBitmaps, KvHyperLogLogs, AutoCloseable {
+    KvBitmaps, KvHyperLogLogs, KvStreams, AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ databases
 

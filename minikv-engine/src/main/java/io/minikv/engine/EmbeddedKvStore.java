@@ -23,7 +23,8 @@ import io.minikv.engine.type.StringOps;
  * {@link EmbeddedLists}, {@link EmbeddedHashes}), mirroring the public {@code Kv*} group interfaces.
  */
 final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, EmbeddedSortedSets, EmbeddedSets,
-    EmbeddedLists, EmbeddedHashes, EmbeddedPubSub, EmbeddedGeo, EmbeddedBitmaps, EmbeddedHyperLogLogs {
+    EmbeddedLists, EmbeddedHashes, EmbeddedPubSub, EmbeddedGeo, EmbeddedBitmaps, EmbeddedHyperLogLogs,
+    EmbeddedStreams {
     private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
 
     private static final WriteGate[] NO_GATES = new WriteGate[0];

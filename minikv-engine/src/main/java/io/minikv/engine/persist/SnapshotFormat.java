@@ -18,6 +18,9 @@ package io.minikv.engine.persist;
  * bytes   := length:u32 byte[length]
  * value   := string: bytes | list, set: count:u32 bytes* | zset: count:u32 (bytes score:f64)* in ascending order
  *          | hash: count:u32 (field:bytes value:bytes)*
+ *          | stream: count:u32 lastId:id entriesAdded:u64 maxDeletedId:id groups:u32(0)
+ *                    (id pairs:u32 (field:bytes value:bytes)*)* in ascending ID order (count may be 0)
+ * id      := ms:u64 seq:u64
  * </pre>
  * All integers are big-endian. Thread-safe (constants only).
  */
@@ -57,6 +60,8 @@ public final class SnapshotFormat {
     static final byte TYPE_ZSET = 4;
     /** Entry type: hash. */
     static final byte TYPE_HASH = 5;
+    /** Entry type: stream. */
+    static final byte TYPE_STREAM = 6;
 
     /** Longest string value, member or field a snapshot may hold: Redis's {@code proto-max-bulk-len}. */
     static final int MAX_BYTES = 512 * 1024 * 1024;

@@ -7,6 +7,7 @@ import static io.minikv.engine.persist.SnapshotFormat.OP_EOF;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_HASH;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_LIST;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_SET;
+import static io.minikv.engine.persist.SnapshotFormat.TYPE_STREAM;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_STRING;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_ZSET;
 
@@ -16,6 +17,7 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.zip.CRC32C;
 
+import io.minikv.api.StreamId;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.ObjectValue;
 import io.minikv.engine.keyspace.Segment;
@@ -25,6 +27,7 @@ import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.hash.FieldMap;
 import io.minikv.engine.type.list.ListValue;
 import io.minikv.engine.type.set.MemberSet;
+import io.minikv.engine.type.stream.StreamValue;
 import io.minikv.engine.type.zset.SortedSet;
 
 /**
@@ -167,6 +170,10 @@ final class SnapshotReader {
                 string = null;
                 object = readHash();
                 break;
+            case TYPE_STREAM:
+                string = null;
+                object = readStream();
+                break;
             default:
                 throw new CorruptionException("unknown entry type " + (type & 0xFF) + " before byte " + in.offset());
         }
@@ -260,6 +267,51 @@ final class SnapshotReader {
             }
         }
         return hash;
+    }
+
+    private StreamValue readStream() throws IOException, CorruptionException {
+        // An empty stream is a valid value (XDEL and XTRIM keep the key), so the count may be 0.
+        final int count = in.readInt();
+        if (count < 0) {
+            throw new CorruptionException("a stream with " + count + " entries before byte " + in.offset());
+        }
+        final StreamId lastId = readId();
+        final long entriesAdded = in.readLong();
+        final StreamId maxDeletedId = readId();
+        final int groups = in.readInt();
+        if (groups != 0) {
+            throw new CorruptionException("a stream with " + groups + " consumer groups before byte " + in.offset()
+                + " (this build reads none)");
+        }
+        final StreamValue stream = new StreamValue();
+        StreamId previous = StreamId.MIN;
+        for (int i = 0; i < count; i++) {
+            final StreamId id = readId();
+            if (id.compareTo(previous) <= 0 || id.compareTo(lastId) > 0) {
+                throw new CorruptionException("stream entry " + id + " out of order before byte " + in.offset());
+            }
+            final int pairs = in.readInt();
+            if (pairs <= 0) {
+                throw new CorruptionException("a stream entry with " + pairs + " fields before byte " + in.offset());
+            }
+            // Grown as read, so a corrupt count cannot allocate ahead of the data.
+            byte[][] fields = new byte[Math.min(2 * pairs, 64)][];
+            for (int j = 0; j < 2 * pairs; j++) {
+                if (j == fields.length) {
+                    fields = Arrays.copyOf(fields, (int) Math.min(2L * pairs, fields.length * 2L));
+                }
+                fields[j] = readBytes();
+            }
+            stream.load(id, fields);
+            previous = id;
+        }
+        stream.counters(lastId, entriesAdded, maxDeletedId);
+        return stream;
+    }
+
+    private StreamId readId() throws IOException, CorruptionException {
+        final long ms = in.readLong();
+        return StreamId.of(ms, in.readLong());
     }
 
     /** Reads a length-prefixed byte string, allocating at most {@link #READ_AHEAD} beyond the bytes really read. */

@@ -6,6 +6,7 @@ import static io.minikv.engine.persist.SnapshotFormat.OP_EOF;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_HASH;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_LIST;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_SET;
+import static io.minikv.engine.persist.SnapshotFormat.TYPE_STREAM;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_STRING;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_ZSET;
 
@@ -14,6 +15,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
 import java.util.zip.CRC32C;
 
+import io.minikv.api.StreamId;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.ObjectValue;
 import io.minikv.engine.keyspace.Segment;
@@ -24,6 +26,7 @@ import io.minikv.engine.type.hash.HashEntry;
 import io.minikv.engine.type.list.ElementRing;
 import io.minikv.engine.type.list.ListValue;
 import io.minikv.engine.type.set.MemberSet;
+import io.minikv.engine.type.stream.StreamValue;
 import io.minikv.engine.type.zset.SortedSet;
 import io.minikv.engine.type.zset.ZNode;
 
@@ -161,6 +164,10 @@ final class SnapshotWriter {
                     records.putBytes(e.value());
                 }
                 break;
+            case STREAM:
+                writeHead(TYPE_STREAM, s, b);
+                writeStream((StreamValue) value);
+                break;
             default:
                 throw new IllegalStateException("no snapshot encoding for type " + value.type());
         }
@@ -170,6 +177,27 @@ final class SnapshotWriter {
         records.putByte(type);
         records.putLong(s.expireAt(b));
         records.putNative(s.keyAddress(b), s.keyLength(b));
+    }
+
+    private void writeStream(final StreamValue stream) {
+        records.putInt((int) stream.length());
+        writeId(stream.lastId());
+        records.putLong(stream.entriesAdded());
+        writeId(stream.maxDeletedId());
+        // Consumer groups: none yet; the count keeps room for them in this format version.
+        records.putInt(0);
+        stream.forEach((id, pairs) -> {
+            writeId(id);
+            records.putInt(pairs.length / 2);
+            for (final byte[] b : pairs) {
+                records.putBytes(b);
+            }
+        });
+    }
+
+    private void writeId(final StreamId id) {
+        records.putLong(id.ms());
+        records.putLong(id.seq());
     }
 
     private void writeList(final ListValue list) {

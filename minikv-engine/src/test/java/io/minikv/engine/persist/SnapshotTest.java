@@ -23,6 +23,8 @@ import io.minikv.api.FieldValue;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
+import io.minikv.api.StreamId;
+import io.minikv.api.XAddArgs;
 import io.minikv.engine.Engine;
 import io.minikv.engine.ManualClock;
 import io.minikv.engine.keyspace.Keyspace;
@@ -79,6 +81,14 @@ class SnapshotTest {
         s.set(b("ttl"), b("v"), SetArgs.PLAIN.with(Expiration.millis(60_000)));
         s.rpush(b("ttl-list"), b("e"));
         s.pexpireat(b("ttl-list"), T0 + 90_000, ExpireCondition.ALWAYS);
+        s.xadd(b("stream"), XAddArgs.id(StreamId.of(1, 1)), List.of(new FieldValue(b("f"), b("v")),
+            new FieldValue(b("f"), new byte[0])));
+        s.xadd(b("stream"), XAddArgs.id(StreamId.of(-1L, 5)), List.of(new FieldValue(b("g"), b("w"))));
+        s.xadd(b("stream"), XAddArgs.id(StreamId.of(-1L, 6)), List.of(new FieldValue(b("h"), b("x"))));
+        s.xdel(b("stream"), StreamId.of(-1L, 6));
+        s.xsetid(b("stream"), StreamId.of(-1L, 9), 7, null);
+        s.xadd(b("empty-stream"), XAddArgs.id(StreamId.of(3, 0)), List.of(new FieldValue(b("f"), b("v"))));
+        s.xdel(b("empty-stream"), StreamId.of(3, 0));
     }
 
     @Test
@@ -91,10 +101,10 @@ class SnapshotTest {
 
         store.save();
 
-        assertThat(StoreDump.of(reopen())).isEqualTo(before).hasSize(2 * 9 + 1);
+        assertThat(StoreDump.of(reopen())).isEqualTo(before).hasSize(2 * 11 + 1);
         assertThat(store.pttl(b("ttl"))).isEqualTo(60_000);
         assertThat(store.database(3).pexpiretime(b("ttl-list"))).isEqualTo(T0 + 90_000);
-        assertThat(Engine.of(store).loadResult().loaded()).isEqualTo(19);
+        assertThat(Engine.of(store).loadResult().loaded()).isEqualTo(23);
     }
 
     @Test

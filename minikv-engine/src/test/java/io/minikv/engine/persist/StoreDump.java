@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import io.minikv.api.FieldValue;
 import io.minikv.api.KvStore;
 import io.minikv.api.ScoredMember;
+import io.minikv.api.StreamEntry;
+import io.minikv.api.StreamId;
 
 /** Renders every database of a store as comparable text: key, type, deadline and value per key. */
 final class StoreDump {
@@ -50,6 +52,16 @@ final class StoreDump {
                 final StringBuilder sb = new StringBuilder();
                 for (final FieldValue f : db.hgetall(key)) {
                     sb.append(text(f.field())).append('=').append(text(f.value())).append(',');
+                }
+                return sb.toString();
+            }
+            case STREAM: {
+                final StringBuilder sb = new StringBuilder(db.xinfoStream(key).toString().replaceAll("@[0-9a-f]+", ""));
+                for (final StreamEntry e : db.xrange(key, StreamId.MIN, StreamId.MAX, -1)) {
+                    sb.append(' ').append(e.id()).append(':');
+                    for (final FieldValue f : e.fields()) {
+                        sb.append(text(f.field())).append('=').append(text(f.value())).append(',');
+                    }
                 }
                 return sb.toString();
             }

@@ -35,6 +35,7 @@ public final class Client {
     private volatile ClientPubSub pubsub;
     private volatile boolean monitoring;
     private boolean monitorCloseHook;
+    private boolean script;
 
     /**
      * Creates the state of a new connection.
@@ -138,6 +139,16 @@ public final class Client {
     /** @return whether the client is between MULTI and EXEC/DISCARD. */
     boolean inMulti() {
         return transaction != null && transaction.active();
+    }
+
+    /** @return whether this is the client scripts run their commands as (Redis's {@code CLIENT_SCRIPT}). */
+    boolean isScript() {
+        return script;
+    }
+
+    /** Marks this client as the scripts' client. */
+    void markScript() {
+        script = true;
     }
 
     /** @return whether the client's EXEC is running its queued commands. */

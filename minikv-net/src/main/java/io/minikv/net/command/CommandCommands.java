@@ -240,6 +240,9 @@ final class CommandCommands {
             case "hyperloglog":
                 categories.add("@hyperloglog");
                 break;
+            case "stream":
+                categories.add("@stream");
+                break;
             default:
                 break;
         }

@@ -36,6 +36,7 @@ public final class Commands {
         ScriptingCommands.register(table);
         BitmapCommands.register(table);
         HyperLogLogCommands.register(table);
+        StreamCommands.register(table);
         return table;
     }
 }

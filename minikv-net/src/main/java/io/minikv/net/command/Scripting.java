@@ -250,6 +250,7 @@ final class Scripting {
             final Client lua = new Client(server.nextClientId(), server, new ScriptControl(), "lua", "",
                 new ReplyWriter(new BufferPool(4096, 4), Integer.MAX_VALUE - 64), System.currentTimeMillis());
             lua.authenticated(true);
+            lua.markScript();
             // It always counts as inside EXEC: blocking commands answer at once, SAVE runs inline.
             lua.transaction().executing(true);
             scriptClient = lua;

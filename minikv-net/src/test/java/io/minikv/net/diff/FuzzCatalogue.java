@@ -373,6 +373,76 @@ final class FuzzCatalogue {
         c.add(g("pfmerge", f -> cat(f.key(), f.keys(0, 3))));
         c.add(g("pfdebug", f -> cat(f.pick(new String[] {"ENCODING", "DECODE", "todense", "GETREG", "x"}),
             f.key())));
+        // Streams: explicit IDs only ('*' takes each server's own clock), mostly small and rising, with the odd
+        // malformed one; trimming options in random order to exercise the parser's error order.
+        for (int i = 0; i < 3; i++) {
+            c.add(g("xadd", f -> cat(f.key(), f.chance(20) ? List.of("NOMKSTREAM") : List.of(), streamTrim(f, true),
+                streamId(f, true), f.fieldValues())));
+        }
+        c.add(g("xlen", f -> cat(f.key())));
+        c.add(g("xrange", f -> cat(f.key(), streamBound(f, "-"), streamBound(f, "+"), streamCount(f))));
+        c.add(g("xrevrange", f -> cat(f.key(), streamBound(f, "+"), streamBound(f, "-"), streamCount(f))));
+        c.add(g("xdel", f -> cat(f.key(), streamId(f, false), f.chance(50) ? List.of(streamId(f, false))
+            : List.of())));
+        c.add(g("xtrim", f -> cat(f.key(), streamTrim(f, false))));
+        c.add(g("xsetid", f -> cat(f.key(), streamId(f, false),
+            f.chance(30) ? List.of("ENTRIESADDED", f.integer()) : List.of(),
+            f.chance(30) ? List.of("MAXDELETEDID", streamId(f, false)) : List.of())));
+        c.add(g("xread", f -> {
+            final List<String> keys = f.keys(1, 3);
+            final List<String> out = cat(f.chance(40) ? List.of("COUNT", f.integer()) : List.of(), "STREAMS", keys);
+            for (int k = 0; k < keys.size(); k++) {
+                out.add(f.chance(20) ? "$" : streamId(f, false));
+            }
+            if (f.chance(5)) {
+                out.remove(out.size() - 1);
+            }
+            return out;
+        }));
+        c.add(g("xinfo", f -> cat("STREAM", f.key(), f.chance(10) ? List.of("FULL") : List.of())));
         return c;
+    }
+
+    /** A stream ID argument: usually {@code ms-seq} with small parts, sometimes {@code ms}, {@code ms-*} or junk. */
+    private static String streamId(final FuzzGenerator f, final boolean xadd) {
+        final int ms = f.rnd.nextInt(0, 40);
+        final int r = f.rnd.nextInt(100);
+        if (r < 70) {
+            return ms + "-" + f.rnd.nextInt(0, 4);
+        } else if (r < 80) {
+            return Integer.toString(ms);
+        } else if (r < 88 && xadd) {
+            return ms + "-*";
+        }
+        return f.pick(new String[] {"0-0", "x", "-", "+", "1-x", "18446744073709551615-18446744073709551615", "",
+            "-1", "01-1"});
+    }
+
+    private static String streamBound(final FuzzGenerator f, final String open) {
+        final int r = f.rnd.nextInt(100);
+        if (r < 40) {
+            return open;
+        }
+        return r < 60 ? "(" + streamId(f, false) : streamId(f, false);
+    }
+
+    private static List<String> streamCount(final FuzzGenerator f) {
+        return f.chance(40) ? List.of(f.pick(new String[] {"COUNT", "count", "LIMIT"}), f.integer()) : List.of();
+    }
+
+    private static List<String> streamTrim(final FuzzGenerator f, final boolean xadd) {
+        final List<String> out = new ArrayList<>();
+        if (xadd && f.chance(60)) {
+            return out;
+        }
+        for (int n = f.rnd.nextInt(1, 3); n > 0; n--) {
+            final String opt = f.pick(new String[] {"MAXLEN", "MINID", "maxlen", "LIMIT"});
+            out.add(opt);
+            if (f.chance(40)) {
+                out.add(f.pick(new String[] {"~", "="}));
+            }
+            out.add(opt.equalsIgnoreCase("MINID") ? streamId(f, false) : f.integer());
+        }
+        return out;
     }
 }

@@ -27,6 +27,7 @@ class MaxmemoryDiffTest {
     private static final String[][] SETUP = {
         {"SET", "s", "v"}, {"SADD", "set", "a", "b", "c"}, {"HSET", "h", "f", "v", "n", "1"},
         {"RPUSH", "l", "a", "b", "c", "d"}, {"ZADD", "z", "1", "a", "2", "b", "3", "c"}, {"SET", "n", "1"},
+        {"XADD", "x", "1-1", "f", "v"}, {"XADD", "x", "2-1", "f", "v"}, {"XADD", "x", "3-1", "f", "v"},
     };
 
     private static final String[][] OVER_LIMIT = {
@@ -58,6 +59,10 @@ class MaxmemoryDiffTest {
         // HyperLogLogs: PFADD, PFMERGE and PFDEBUG are denyoom; PFCOUNT (read-only, though it may cache) runs.
         {"PFADD", "hll", "a"}, {"PFMERGE", "hll2", "nokey"}, {"PFCOUNT", "nokey"}, {"PFCOUNT", "nokey", "nokey2"},
         {"PFDEBUG", "ENCODING", "nokey"},
+        // Streams: XADD and XSETID are denyoom (XADD even with NOMKSTREAM on a missing key); XDEL, XTRIM and reads run.
+        {"XADD", "x", "9-1", "f", "v"}, {"XADD", "nox", "NOMKSTREAM", "9-1", "f", "v"}, {"XSETID", "x", "9-9"},
+        {"XDEL", "x", "1-1"}, {"XTRIM", "x", "MAXLEN", "1"}, {"XLEN", "x"}, {"XRANGE", "x", "-", "+"},
+        {"XREAD", "STREAMS", "x", "0"}, {"XINFO", "STREAM", "x"},
         // Inside MULTI every command but EXEC, DISCARD, QUIT and RESET is refused.
         {"MULTI"}, {"GET", "n"}, {"DEL", "n"}, {"EXEC"},
         {"MULTI"}, {"DISCARD"},
