@@ -208,7 +208,8 @@ public final class StreamValue implements ObjectValue {
             if (approximate) {
                 break;
             }
-            // The rule stops inside this node: remove single entries, never the whole node.
+            // The rule stops inside this node: remove single entries, never the whole node, even when none stays
+            // live (MINID above entries deleted from the node's end): Redis keeps such a listpack too.
             final Iterator<Map.Entry<StreamId, byte[][]>> it = entries.entrySet().iterator();
             while (it.hasNext()) {
                 final Map.Entry<StreamId, byte[][]> e = it.next();
