@@ -133,6 +133,16 @@ public interface KvKeys {
      */
     long objectRefcount(byte[] key);
 
+    /**
+     * {@code MEMORY USAGE key}: the bytes the key and its value take in this store (its block of store memory, rounded
+     * to the block's size class, its table bucket, and a collection's heap structure). The figure is mini-kv's own
+     * accounting, not what Redis would report for the same key.
+     *
+     * @param key the key.
+     * @return the bytes, or null when the key is missing.
+     */
+    Long memoryUsage(byte[] key);
+
     // ------------------------------------------------------------------------------------------------ expiry
 
     /**

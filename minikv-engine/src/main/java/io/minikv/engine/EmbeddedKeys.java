@@ -64,6 +64,11 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
     }
 
     @Override
+    default Long memoryUsage(final byte[] key) {
+        return ObjectOps.memoryUsage(keyspace(), key(key));
+    }
+
+    @Override
     default List<byte[]> keys(final byte[] pattern) {
         return KeyOps.keys(keyspace(), Objects.requireNonNull(pattern, "pattern"));
     }

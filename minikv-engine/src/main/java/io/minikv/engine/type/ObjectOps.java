@@ -4,12 +4,15 @@ import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.memory.EntryLayout;
 import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.memory.OffHeapArena;
 import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.table.TableLayout;
 import io.minikv.engine.type.set.MemberSet;
 
 /**
  * {@code OBJECT ENCODING} and {@code OBJECT REFCOUNT} ({@code object.c}): what Redis 7.0 would report for the same
- * value under its default configuration. Thread-safe (stateless).
+ * value under its default configuration; and {@code MEMORY USAGE}, in this store's own terms. Thread-safe
+ * (stateless).
  * <p>
  * <b>Collections</b> answer from the value itself ({@link io.minikv.engine.keyspace.ObjectValue#encoding()}), which
  * tracks Redis's one-way conversions.
@@ -41,21 +44,8 @@ public final class ObjectOps {
      * @return the encoding name, or null when the key is missing.
      */
     public static String encoding(final Keyspace ks, final byte[] key) {
-        final long hash = KeyHash.hash(key);
-        final Segment s = ks.segment(hash);
-        final long stamp = s.lock().readLock();
-        try {
-            final int b = s.find(hash, key, BASE, key.length);
-            if (b < 0 || s.isExpired(b, ks.now())) {
-                return null;
-            }
-            if (s.type(b) != EntryLayout.TYPE_STRING) {
-                return s.object(b).encoding();
-            }
-            return stringEncoding(s.value(b));
-        } finally {
-            s.lock().unlockRead(stamp);
-        }
+        return readLive(ks, key, (s, b) -> s.type(b) != EntryLayout.TYPE_STRING ? s.object(b).encoding()
+            : stringEncoding(s.value(b)));
     }
 
     /**
@@ -67,23 +57,54 @@ public final class ObjectOps {
      * @return the count, or -1 when the key is missing.
      */
     public static long refcount(final Keyspace ks, final byte[] key) {
+        final Long count = readLive(ks, key, (s, b) -> {
+            if (s.type(b) != EntryLayout.TYPE_STRING) {
+                return 1L;
+            }
+            final byte[] value = s.value(b);
+            if (!MemberSet.isIntsetMember(value)) {
+                return 1L;
+            }
+            final long n = NumberText.parseLong(value);
+            return n >= 0 && n < SHARED_INTEGERS ? SHARED_REFCOUNT : 1L;
+        });
+        return count == null ? -1 : count;
+    }
+
+    /**
+     * {@code MEMORY USAGE key}: the bytes the key takes in this store, which is not Redis's figure for the same key:
+     * its arena block (header, key and, for a string, the value, rounded up to the block's size class), its table
+     * bucket, and for a collection the value's own heap estimate ({@link io.minikv.engine.keyspace.ObjectValue}).
+     * Exact for the store's accounting, so nothing is sampled.
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @return the bytes, or null when the key is missing.
+     */
+    public static Long memoryUsage(final Keyspace ks, final byte[] key) {
+        return readLive(ks, key, (s, b) -> {
+            final long bucket = TableLayout.BUCKET_LENGTH;
+            if (s.type(b) == EntryLayout.TYPE_STRING) {
+                return bucket + OffHeapArena.blockSize(EntryLayout.stringEntryLength(s.keyLength(b),
+                    s.valueLength(b)));
+            }
+            return bucket + OffHeapArena.blockSize(EntryLayout.objectEntryLength(s.keyLength(b)))
+                + s.object(b).memoryBytes();
+        });
+    }
+
+    /** Reads a live entry under its segment's read lock. */
+    private interface EntryRead<T> {
+        T read(Segment s, int bucket);
+    }
+
+    private static <T> T readLive(final Keyspace ks, final byte[] key, final EntryRead<T> read) {
         final long hash = KeyHash.hash(key);
         final Segment s = ks.segment(hash);
         final long stamp = s.lock().readLock();
         try {
             final int b = s.find(hash, key, BASE, key.length);
-            if (b < 0 || s.isExpired(b, ks.now())) {
-                return -1;
-            }
-            if (s.type(b) != EntryLayout.TYPE_STRING) {
-                return 1;
-            }
-            final byte[] value = s.value(b);
-            if (!MemberSet.isIntsetMember(value)) {
-                return 1;
-            }
-            final long n = NumberText.parseLong(value);
-            return n >= 0 && n < SHARED_INTEGERS ? SHARED_REFCOUNT : 1;
+            return b < 0 || s.isExpired(b, ks.now()) ? null : read.read(s, b);
         } finally {
             s.lock().unlockRead(stamp);
         }

@@ -132,4 +132,23 @@ class ObjectOpsTest {
         assertThat(enc("l")).isEqualTo("quicklist");
         assertThat(store.objectRefcount(b("l"))).isEqualTo(1);
     }
+
+    @Test
+    void shouldReportTheMemoryOfAKeyInTheStoresOwnAccounting() {
+        assertThat(store.memoryUsage(b("nosuch"))).isNull();
+        store.set(b("small"), b("v"));
+        store.set(b("large"), new byte[10_000]);
+        final long small = store.memoryUsage(b("small"));
+        final long large = store.memoryUsage(b("large"));
+        // Header, key and value in one block, plus the table bucket.
+        assertThat(small).isBetween(8L + 5 + 1, 8L + 64);
+        assertThat(large).isBetween(10_000L, 10_000L + 8 + 1024);
+        store.rpush(b("list"), b("a"), b("b"), b("c"));
+        final long list = store.memoryUsage(b("list"));
+        store.rpush(b("list"), new byte[5_000]);
+        assertThat(store.memoryUsage(b("list"))).isGreaterThan(list + 5_000);
+        store.pexpire(b("small"), 10, ExpireCondition.ALWAYS);
+        clock.advance(11);
+        assertThat(store.memoryUsage(b("small"))).isNull();
+    }
 }

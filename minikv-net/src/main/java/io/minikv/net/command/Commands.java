@@ -33,6 +33,7 @@ public final class Commands {
         TransactionCommands.register(table);
         PubSubCommands.register(table);
         ObjectCommands.register(table);
+        MemoryCommands.register(table);
         ScriptingCommands.register(table);
         BitmapCommands.register(table);
         HyperLogLogCommands.register(table);

@@ -170,7 +170,7 @@ final class InfoCommand {
     }
 
     /** Returns the engine's figures, or null for a store of another implementation (then fewer fields show). */
-    private static EngineStats stats(final ServerContext server) {
+    static EngineStats stats(final ServerContext server) {
         try {
             return EngineStats.of(server.store());
         } catch (final IllegalArgumentException e) {
