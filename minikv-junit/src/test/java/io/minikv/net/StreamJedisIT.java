@@ -121,6 +121,69 @@ class StreamJedisIT {
     }
 
     @Test
+    void shouldServeEveryReaderOfAStreamWithOneEntryAndOnlyThatStream() throws Exception {
+        jedis.xadd("w", new StreamEntryID(1, 0), fields("a", "b"));
+        try (Jedis first = new Jedis(REDIS.host(), REDIS.port());
+            Jedis second = new Jedis(REDIS.host(), REDIS.port())) {
+            final CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> one = CompletableFuture.supplyAsync(
+                () -> first.xread(XReadParams.xReadParams().block(30_000), Map.of("w", StreamEntryID.XREAD_NEW_ENTRY)));
+            final Map<String, StreamEntryID> two = new LinkedHashMap<>();
+            two.put("zz", new StreamEntryID(0, 0));
+            two.put("w", StreamEntryID.XREAD_NEW_ENTRY);
+            final CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> other = CompletableFuture
+                .supplyAsync(() -> second.xread(XReadParams.xReadParams().block(30_000).count(1), two));
+            while (!jedis.info("clients").contains("blocked_clients:2")) {
+                Thread.sleep(10);
+            }
+            jedis.xadd("w", new StreamEntryID(2, 0), fields("c", "d"));
+            for (final CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> f : List.of(one, other)) {
+                final List<Map.Entry<String, List<StreamEntry>>> got = f.get(10, TimeUnit.SECONDS);
+                assertThat(got).extracting(Map.Entry::getKey).containsExactly("w");
+                assertThat(got.get(0).getValue()).extracting(StreamEntry::getID)
+                    .containsExactly(new StreamEntryID(2, 0));
+            }
+        }
+    }
+
+    @Test
+    void shouldServeABlockedReaderAfterTheWholeTransaction() throws Exception {
+        try (Jedis reader = new Jedis(REDIS.host(), REDIS.port())) {
+            final CompletableFuture<List<Map.Entry<String, List<StreamEntry>>>> read = CompletableFuture.supplyAsync(
+                () -> reader.xread(XReadParams.xReadParams().block(30_000), Map.of("m", StreamEntryID.XREAD_NEW_ENTRY)));
+            while (!jedis.info("clients").contains("blocked_clients:1")) {
+                Thread.sleep(10);
+            }
+            final redis.clients.jedis.Transaction tx = jedis.multi();
+            tx.xadd("m", new StreamEntryID(1, 0), fields("a", "b"));
+            tx.xadd("m", new StreamEntryID(2, 0), fields("c", "d"));
+            tx.exec();
+            // As Redis: blocked clients are served once EXEC has run all its commands, so the reader gets both.
+            assertThat(read.get(10, TimeUnit.SECONDS).get(0).getValue()).extracting(StreamEntry::getID)
+                .containsExactly(new StreamEntryID(1, 0), new StreamEntryID(2, 0));
+        }
+    }
+
+    @Test
+    void shouldEndABlockedReadOnClientUnblockError() throws Exception {
+        try (Jedis reader = new Jedis(REDIS.host(), REDIS.port())) {
+            final long id = reader.clientId();
+            final CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return reader.xread(XReadParams.xReadParams().block(30_000),
+                        Map.of("nothing", StreamEntryID.XREAD_NEW_ENTRY));
+                } catch (final JedisDataException e) {
+                    return e.getMessage();
+                }
+            });
+            while (!jedis.info("clients").contains("blocked_clients:1")) {
+                Thread.sleep(10);
+            }
+            assertThat(jedis.clientUnblock(id, redis.clients.jedis.args.UnblockType.ERROR)).isEqualTo(1);
+            assertThat(read.get(10, TimeUnit.SECONDS)).isEqualTo("UNBLOCKED client unblocked via CLIENT UNBLOCK");
+        }
+    }
+
+    @Test
     void shouldAnswerNilWhenTheBlockTimesOut() {
         jedis.xadd("quiet", new StreamEntryID(1, 0), fields("f", "v"));
         assertThat(jedis.xread(XReadParams.xReadParams().block(20), Map.of("quiet", new StreamEntryID(1, 0))))

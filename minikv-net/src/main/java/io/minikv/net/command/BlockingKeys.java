@@ -17,7 +17,8 @@ import io.minikv.net.resp.CommandArgs;
 /**
  * The clients parked by blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN, BZPOPMAX, BZMPOP),
  * as Redis's {@code blocking.c}: one FIFO queue of waiters per (database, key), whatever the type. A write command
- * that touches a key with waiters signals it after it ran ({@link #signal}); the oldest waiter that can be served
+ * that touches a key with waiters signals it after it ran ({@link #signal}; the writes of EXEC and of a script
+ * once the whole transaction or script ran, as Redis serves blocked clients after the command); the oldest waiter that can be served
  * gets what its {@link Request} pops, written on its own event loop, and its connection resumes. A waiter leaves
  * every queue when it is served, when its timeout fires, or when its connection closes.
  * <p>

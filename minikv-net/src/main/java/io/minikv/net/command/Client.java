@@ -36,6 +36,8 @@ public final class Client {
     private volatile boolean monitoring;
     private boolean monitorCloseHook;
     private boolean script;
+    /** Keys written inside EXEC or a script, signalled to blocked clients once it ends: db index, key, ... */
+    private java.util.ArrayList<Object> heldSignals;
 
     /**
      * Creates the state of a new connection.
@@ -139,6 +141,33 @@ public final class Client {
     /** @return whether the client is between MULTI and EXEC/DISCARD. */
     boolean inMulti() {
         return transaction != null && transaction.active();
+    }
+
+    /**
+     * Keeps a written key to signal to blocked clients when the transaction or script running now ends, as Redis
+     * serves blocked clients only after the whole command (EXEC, EVAL) ran.
+     *
+     * @param db the key's database.
+     * @param key the key.
+     */
+    void holdSignal(final int db, final byte[] key) {
+        if (heldSignals == null) {
+            heldSignals = new java.util.ArrayList<>();
+        }
+        heldSignals.add(db);
+        heldSignals.add(key.clone());
+    }
+
+    /** Signals the keys {@link #holdSignal} kept, in the order they were written. */
+    void releaseSignals() {
+        if (heldSignals == null || heldSignals.isEmpty()) {
+            return;
+        }
+        final Object[] held = heldSignals.toArray();
+        heldSignals.clear();
+        for (int i = 0; i < held.length; i += 2) {
+            server.blocking().signal((Integer) held[i], (byte[]) held[i + 1]);
+        }
     }
 
     /** @return whether this is the client scripts run their commands as (Redis's {@code CLIENT_SCRIPT}). */

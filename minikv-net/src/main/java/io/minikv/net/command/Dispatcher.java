@@ -293,7 +293,12 @@ public final class Dispatcher {
         final int last = spec.lastKey() < 0 ? argc + spec.lastKey() : Math.min(spec.lastKey(), argc - 1);
         final int step = Math.max(1, spec.keyStep());
         for (int i = spec.firstKey(); i <= last; i += step) {
-            client.server().blocking().signal(client.dbIndex(), args.bytes(i));
+            if (client.inExec()) {
+                // Inside EXEC or a script: served once it ends, so a waiter sees all of its writes at once.
+                client.holdSignal(client.dbIndex(), args.bytes(i));
+            } else {
+                client.server().blocking().signal(client.dbIndex(), args.bytes(i));
+            }
         }
     }
 }

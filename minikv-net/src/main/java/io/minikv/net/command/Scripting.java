@@ -191,6 +191,8 @@ final class Scripting {
                 running = null;
                 server.execGate().busy(false);
                 lua.reply().release();
+                // Clients blocked on keys the script wrote are served once it ended, as in Redis.
+                lua.releaseSignals();
             }
         } finally {
             runLock.unlock();

@@ -120,6 +120,7 @@ final class TransactionCommands {
                 c.server().suspendMemoryChecks(false);
                 tx.executing(false);
             }
+            c.releaseSignals();
         });
         tx.unwatch(watches);
     }
