@@ -341,6 +341,14 @@ public enum KvError {
     BIT_NOT_INTEGER("ERR bit is not an integer or out of range"),
     /** BITPOS with a bit argument other than 0 or 1. */
     BITPOS_BIT("ERR The bit argument must be 1 or 0."),
+    /** DEBUG: refused as by Redis 7 unless enable-debug-command allows the client. */
+    DEBUG_NOT_ALLOWED("ERR DEBUG command not allowed. If the enable-debug-command option is set to \"local\", you "
+        + "can run it from a local connection, otherwise you need to set this option in the configuration file, and "
+        + "then restart the server."),
+    /** DEBUG RELOAD with an option other than MERGE, NOFLUSH and NOSAVE. */
+    DEBUG_RELOAD_OPTION("ERR DEBUG RELOAD only supports the MERGE, NOFLUSH and NOSAVE options."),
+    /** DEBUG RELOAD whose snapshot could not be loaded back (missing, unreadable or corrupt). */
+    DEBUG_RELOAD_LOAD_FAILED("ERR Error trying to load the RDB dump, check server logs."),
     /** MODULE LOAD, LOADEX and UNLOAD: refused as by Redis 7 with its default enable-module-command no. */
     MODULE_NOT_ALLOWED("ERR MODULE command not allowed. If the enable-module-command option is set to \"local\", you "
         + "can run it from a local connection, otherwise you need to set this option in the configuration file, and "

@@ -40,7 +40,10 @@ public final class Engine implements EngineStats {
     /** What {@link #views} tell of the keys they modify: every registered listener. */
     private final KeyModifiedListener broadcast = new Broadcast();
     private final AtomicLong expiredKeys = new AtomicLong();
-    private final Thread expiryThread;
+    /** Created at open when active expiry is on, else by the first {@link #activeExpiry(boolean)} that turns it on. */
+    private Thread expiryThread;
+    /** Whether the expiry thread runs cycles (DEBUG SET-ACTIVE-EXPIRE turns it off and on). */
+    private volatile boolean activeExpiry;
     /** Channels and patterns, shared by the application's subscriptions and a server's clients. */
     private final io.minikv.engine.pubsub.PubSubRegistry pubsub = new io.minikv.engine.pubsub.PubSubRegistry();
     /** Saves run one at a time: they share no state, but two at once would only compete for the disk. */
@@ -64,12 +67,16 @@ public final class Engine implements EngineStats {
             databases[i] = new Keyspace(i, i == 0 ? options.initialCapacity() : 1, budget, clock);
         }
         this.views = viewsTelling(broadcast, true);
-        if (options.activeExpiry()) {
-            expiryThread = new Thread(this::expiryLoop, "minikv-active-expiry");
-            expiryThread.setDaemon(true);
-        } else {
-            expiryThread = null;
+        this.activeExpiry = options.activeExpiry();
+        if (activeExpiry) {
+            expiryThread = newExpiryThread();
         }
+    }
+
+    private Thread newExpiryThread() {
+        final Thread thread = new Thread(this::expiryLoop, "minikv-active-expiry");
+        thread.setDaemon(true);
+        return thread;
     }
 
     /**
@@ -91,8 +98,10 @@ public final class Engine implements EngineStats {
                 throw e;
             }
         }
-        if (engine.expiryThread != null) {
-            engine.expiryThread.start();
+        synchronized (engine) {
+            if (engine.expiryThread != null) {
+                engine.expiryThread.start();
+            }
         }
         return engine.views[0];
     }
@@ -119,6 +128,64 @@ public final class Engine implements EngineStats {
         final long n = ActiveExpiry.runCycle(databases, nowMs);
         expiredKeys.addAndGet(n);
         return n;
+    }
+
+    /**
+     * Turns active expiry off or on while the store is open (Redis's {@code DEBUG SET-ACTIVE-EXPIRE}): off, expired keys
+     * are deleted only when read, as {@link KvOptions.Builder#activeExpiry(boolean)} {@code false} makes them; on, the
+     * expiry thread (started now if the store was opened without it) deletes them in the background again.
+     *
+     * @param enabled true for on.
+     */
+    public synchronized void activeExpiry(final boolean enabled) {
+        checkOpen();
+        activeExpiry = enabled;
+        if (enabled && expiryThread == null) {
+            expiryThread = newExpiryThread();
+            expiryThread.start();
+        }
+    }
+
+    /**
+     * Returns whether active expiry is on.
+     *
+     * @return true when the expiry thread deletes expired keys in the background.
+     */
+    public boolean activeExpiry() {
+        return activeExpiry;
+    }
+
+    /**
+     * Replaces the data with a snapshot file's (Redis's {@code DEBUG RELOAD}): every database is emptied (unless
+     * {@code flush} is false) and the file is loaded. Memory-limit checks are suspended while loading, as Redis loads
+     * without them. The caller keeps other writers out (the server holds its EXEC gate); readers meanwhile may see
+     * the store empty or partly loaded. A failed load leaves what was loaded before the failure.
+     *
+     * @param file the snapshot.
+     * @param flush false to load into the current data (Redis's {@code NOFLUSH}).
+     * @param merge with {@code flush} false, replace keys already present instead of failing ({@code MERGE}).
+     * @return what was loaded, or null when the file does not exist.
+     * @throws io.minikv.api.CorruptSnapshotException when the file is not a valid snapshot, or names a key already
+     *     present without {@code merge}.
+     * @throws java.io.UncheckedIOException when the file cannot be read.
+     */
+    public Snapshots.LoadResult reload(final Path file, final boolean flush, final boolean merge) {
+        synchronized (saveLock) {
+            checkOpen();
+            if (flush) {
+                flushAll();
+            }
+            budget.suspendChecks(true);
+            try {
+                final Snapshots.LoadResult result = Snapshots.load(file, databases, clock.millis(), merge);
+                if (result != null) {
+                    loadResult = result;
+                }
+                return result;
+            } finally {
+                budget.suspendChecks(false);
+            }
+        }
     }
 
     /**
@@ -358,17 +425,21 @@ public final class Engine implements EngineStats {
         }
     }
 
-    synchronized void close() {
-        if (closed) {
-            return;
+    void close() {
+        final Thread expiry;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            expiry = expiryThread;
         }
-        closed = true;
         // Application subscriptions end with the store; nothing can publish any more.
         pubsub.close();
-        if (expiryThread != null) {
-            LockSupport.unpark(expiryThread);
+        if (expiry != null) {
+            LockSupport.unpark(expiry);
             try {
-                expiryThread.join(TimeUnit.SECONDS.toMillis(5));
+                expiry.join(TimeUnit.SECONDS.toMillis(5));
             } catch (final InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -382,6 +453,10 @@ public final class Engine implements EngineStats {
 
     private void expiryLoop() {
         while (!closed) {
+            if (!activeExpiry) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EXPIRY_PERIOD_MS));
+                continue;
+            }
             try {
                 expiredKeys.addAndGet(ActiveExpiry.runCycle(databases, clock.millis()));
             } catch (final RuntimeException e) {

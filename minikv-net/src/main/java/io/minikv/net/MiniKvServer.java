@@ -8,6 +8,7 @@ import io.minikv.net.command.CommandTable;
 import io.minikv.net.command.Commands;
 import io.minikv.net.command.Dispatcher;
 import io.minikv.net.command.Persistence;
+import io.minikv.net.command.ProtectedSetting;
 import io.minikv.net.command.SavePoints;
 import io.minikv.net.command.ServerContext;
 import io.minikv.net.loop.Acceptor;
@@ -66,6 +67,7 @@ public final class MiniKvServer implements AutoCloseable {
             store != null ? 0 : config.maxMemoryBytes(), config.limits());
         this.dispatcher = new Dispatcher(table);
         context.shutdownAction(this::close);
+        context.enableDebugCommand(persistence.enableDebugCommand);
         configurePersistence(context.persistence(), this.store, persistence);
     }
 
@@ -94,6 +96,7 @@ public final class MiniKvServer implements AutoCloseable {
             }
         }
         p.dir(dir);
+        p.directoryConfigured(b.dir != null || storeDirectory(store) != null);
         p.dbfilename(name);
         p.savePoints(b.savePoints != null ? b.savePoints
             : b.dir != null ? SavePoints.REDIS_DEFAULTS : new long[0]);
@@ -182,6 +185,15 @@ public final class MiniKvServer implements AutoCloseable {
     }
 
     /**
+     * Returns who may run DEBUG ({@link Builder#enableDebugCommand(String)}).
+     *
+     * @return {@code no}, {@code yes} or {@code local}.
+     */
+    public String enableDebugCommand() {
+        return context.debugCommand().value();
+    }
+
+    /**
      * Returns the settings.
      *
      * @return the configuration.
@@ -245,6 +257,7 @@ public final class MiniKvServer implements AutoCloseable {
         private boolean dbfilenameSet;
         private long[] savePoints;
         private String enableProtectedConfigs = "no";
+        private String enableDebugCommand = "no";
 
         private Builder() {
         }
@@ -309,10 +322,20 @@ public final class MiniKvServer implements AutoCloseable {
          * @throws IllegalArgumentException for another value.
          */
         public Builder enableProtectedConfigs(final String value) {
-            if (!value.equalsIgnoreCase("yes") && !value.equalsIgnoreCase("no") && !value.equalsIgnoreCase("local")) {
-                throw new IllegalArgumentException("enable-protected-configs must be yes, no or local: " + value);
-            }
-            this.enableProtectedConfigs = value;
+            this.enableProtectedConfigs = ProtectedSetting.of("enable-protected-configs", value).value();
+            return this;
+        }
+
+        /**
+         * Sets who may run DEBUG ({@code --enable-debug-command}, Redis's default {@code no}: every DEBUG is refused
+         * with Redis's "DEBUG command not allowed" error). Fixed for the server's life, as in Redis.
+         *
+         * @param value {@code yes}, {@code no}, or {@code local} (loopback clients only).
+         * @return this builder.
+         * @throws IllegalArgumentException for another value.
+         */
+        public Builder enableDebugCommand(final String value) {
+            this.enableDebugCommand = ProtectedSetting.of("enable-debug-command", value).value();
             return this;
         }
 

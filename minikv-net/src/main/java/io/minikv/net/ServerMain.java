@@ -30,6 +30,7 @@ public final class ServerMain {
         "  --save \"<s> <n> ..\" background save after <n> writes within <s> seconds; \"\" for none (default:",
         "                       Redis's 3600 1 300 100 60 10000 with --dir, none without)",
         "  --enable-protected-configs <no|yes|local>  allow CONFIG SET dir/dbfilename (default no)",
+        "  --enable-debug-command <no|yes|local>      allow DEBUG (default no)",
         "  --help               print this help");
 
     private ServerMain() {
@@ -128,6 +129,9 @@ public final class ServerMain {
                     break;
                 case "--enable-protected-configs":
                     builder.enableProtectedConfigs(value);
+                    break;
+                case "--enable-debug-command":
+                    builder.enableDebugCommand(value);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + args[i - 1]);

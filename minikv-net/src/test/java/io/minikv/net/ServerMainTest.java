@@ -66,6 +66,17 @@ class ServerMainTest {
     }
 
     @Test
+    void shouldParseEnableDebugCommand() {
+        assertThat(ServerMain.parse(new String[0]).store(store).build().enableDebugCommand()).isEqualTo("no");
+        assertThat(ServerMain.parse(new String[] {"--enable-debug-command", "LOCAL"}).store(store).build()
+            .enableDebugCommand()).isEqualTo("local");
+        assertThat(ServerMain.parse(new String[] {"--enable-debug-command", "yes"}).store(store).build()
+            .enableDebugCommand()).isEqualTo("yes");
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--enable-debug-command", "maybe"}))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("enable-debug-command");
+    }
+
+    @Test
     void shouldUseRedisDefaultsAndAnswerHelp() {
         final ServerConfig config = ServerMain.parse(new String[0]).store(store).build().config();
         assertThat(config.port()).isEqualTo(6379);

@@ -44,13 +44,16 @@ final class SnapshotReader {
 
     private final Keyspace[] databases;
     private final long nowMs;
+    /** DEBUG RELOAD MERGE: a key already in the store is replaced by the snapshot's instead of failing the load. */
+    private final boolean merge;
     private FrameInput in;
     private long loaded;
     private long skipped;
 
-    SnapshotReader(final Keyspace[] databases, final long nowMs) {
+    SnapshotReader(final Keyspace[] databases, final long nowMs, final boolean merge) {
         this.databases = databases;
         this.nowMs = nowMs;
+        this.merge = merge;
     }
 
     /**
@@ -190,7 +193,10 @@ final class SnapshotReader {
         final Segment s = ks.segment(hash);
         final long stamp = s.lock().writeLock();
         try {
-            if (s.find(hash, key, BASE, key.length) >= 0) {
+            final int existing = s.find(hash, key, BASE, key.length);
+            if (existing >= 0 && merge) {
+                s.removeKey(hash, existing);
+            } else if (existing >= 0) {
                 throw new CorruptionException("duplicate key in database " + ks.index() + " before byte "
                     + in.offset());
             }

@@ -77,7 +77,25 @@ public final class Snapshots {
      * @throws IllegalStateException when the data does not fit the store's memory limit.
      */
     public static LoadResult load(final Path file, final Keyspace[] databases, final long nowMs) {
-        final SnapshotReader reader = new SnapshotReader(databases, nowMs);
+        return load(file, databases, nowMs, false);
+    }
+
+    /**
+     * Loads a snapshot into keyspaces that may hold keys already (DEBUG RELOAD NOFLUSH).
+     *
+     * @param file the snapshot.
+     * @param databases the keyspaces, by index.
+     * @param nowMs keys with a deadline before this are skipped.
+     * @param merge true to replace a key the keyspaces already hold; false to fail on it as on a duplicate.
+     * @return what was loaded, or null when the file does not exist.
+     * @throws CorruptSnapshotException when the file is not a complete, valid snapshot, or (without merge) names a
+     *     key already present.
+     * @throws UncheckedIOException when the file cannot be read.
+     * @throws IllegalStateException when the data does not fit the store's memory limit.
+     */
+    public static LoadResult load(final Path file, final Keyspace[] databases, final long nowMs,
+        final boolean merge) {
+        final SnapshotReader reader = new SnapshotReader(databases, nowMs, merge);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             reader.read(in);
         } catch (final NoSuchFileException e) {

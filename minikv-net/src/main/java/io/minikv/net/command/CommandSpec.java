@@ -64,9 +64,15 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
      */
     public static final int FLAG_MAY_REPLICATE = 1 << 15;
 
+    /**
+     * Refused unless its protection setting allows the client (DEBUG: {@code enable-debug-command}), checked by the
+     * dispatcher right after arity as Redis's {@code processCommand} does. Redis 7.0's COMMAND INFO does not list it.
+     */
+    public static final int FLAG_PROTECTED = 1 << 16;
+
     /** By bit; null for bits that are not Redis flags or that COMMAND INFO does not list. */
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
-        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null, null};
+        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null, null, null};
 
     /**
      * Returns the flag names as COMMAND INFO lists them.

@@ -38,6 +38,7 @@ public final class Commands {
         BitmapCommands.register(table);
         HyperLogLogCommands.register(table);
         StreamCommands.register(table);
+        DebugCommands.register(table);
         return table;
     }
 }

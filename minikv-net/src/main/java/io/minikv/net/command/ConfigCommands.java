@@ -22,7 +22,8 @@ import java.util.Map;
  * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
  * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit,
  * hll-sparse-max-bytes, the pubsub class of client-output-buffer-limit) takes effect at once, as do save, dir and
- * dbfilename (the last two only where enable-protected-configs allows, as in Redis 7). Any other parameter is stored and echoed back, so tools and client handshakes that set
+ * dbfilename (the last two only where enable-protected-configs allows, as in Redis 7); enable-protected-configs and
+ * enable-debug-command are shown and fixed at startup. Any other parameter is stored and echoed back, so tools and client handshakes that set
  * Redis-only parameters (notify-keyspace-events, save...) do not fail.
  */
 final class ConfigCommands {
@@ -85,6 +86,7 @@ final class ConfigCommands {
         all.put("dir", persistence.dir().toString());
         all.put("dbfilename", persistence.dbfilename());
         all.put("enable-protected-configs", persistence.enableProtectedConfigs());
+        all.put("enable-debug-command", server.debugCommand().value());
         all.put("appendonly", "no");
         all.put("notify-keyspace-events", "");
         all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
@@ -160,6 +162,7 @@ final class ConfigCommands {
             case "port":
             case "databases":
             case "enable-protected-configs":
+            case "enable-debug-command":
                 return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
             case "save":
                 return SavePoints.parse(value) == null
@@ -243,6 +246,7 @@ final class ConfigCommands {
                 break;
             case "dir":
                 server.persistence().dir(server.persistence().dir().resolve(value));
+                server.persistence().directoryConfigured(true);
                 break;
             case "dbfilename":
                 server.persistence().dbfilename(value);

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Runs one parsed command: looks it up (and its subcommand for containers such as CLIENT), checks arity and
- * authentication in that order, as Redis's {@code processCommand} does, calls the handler and turns a
+ * Runs one parsed command: looks it up (and its subcommand for containers such as CLIENT), checks arity, protection
+ * (DEBUG's {@code enable-debug-command}) and authentication in that order, as Redis's {@code processCommand} does, calls the handler and turns a
  * {@link KvException} into its error reply. This is the only place that checks arity or reports unknown commands.
  * <p>
  * Stateless apart from the table; shared by all event loops.
@@ -82,6 +82,11 @@ public final class Dispatcher {
         }
         if (!spec.arityOk(argc)) {
             reject(client, spec, KvError.wrongArity(spec.name()));
+            return;
+        }
+        // Before authentication, as in Redis: an unauthenticated client learns that DEBUG is disabled.
+        if (spec.has(CommandSpec.FLAG_PROTECTED) && !client.server().debugCommand().allows(client.address())) {
+            reject(client, spec, KvError.DEBUG_NOT_ALLOWED.text());
             return;
         }
         if (!client.authenticated() && !spec.has(CommandSpec.FLAG_NO_AUTH)) {

@@ -42,10 +42,11 @@ public final class Persistence {
     private final AtomicBoolean bgsaveRunning = new AtomicBoolean();
     private final AtomicLong saves = new AtomicLong();
     private volatile Path dir;
+    /** Whether {@link #dir} was chosen (--dir, the store's data directory, CONFIG SET dir) rather than defaulted. */
+    private volatile boolean directoryConfigured;
     private volatile String dbfilename;
     private volatile long[] savePoints;
-    private volatile boolean protectedConfigsAllowed;
-    private volatile boolean protectedConfigsLocal;
+    private volatile ProtectedSetting protectedConfigs = ProtectedSetting.of("enable-protected-configs", "no");
     private volatile boolean bgsaveScheduled;
     private volatile boolean lastBgsaveOk = true;
     private volatile long lastBgsaveTrySeconds;
@@ -256,6 +257,20 @@ public final class Persistence {
         this.dir = value.toAbsolutePath().normalize();
     }
 
+    /**
+     * Marks the directory as chosen rather than the working directory by default; DEBUG RELOAD saves only then.
+     *
+     * @param configured true when a directory was given.
+     */
+    public void directoryConfigured(final boolean configured) {
+        this.directoryConfigured = configured;
+    }
+
+    /** @return whether a data directory was given (--dir, the store's, or CONFIG SET dir). */
+    public boolean directoryConfigured() {
+        return directoryConfigured;
+    }
+
     /** @return the snapshot file name. */
     public String dbfilename() {
         return dbfilename;
@@ -344,35 +359,16 @@ public final class Persistence {
      * @throws IllegalArgumentException otherwise.
      */
     public void enableProtectedConfigs(final String value) {
-        switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "yes":
-                protectedConfigsAllowed = true;
-                protectedConfigsLocal = false;
-                break;
-            case "no":
-                protectedConfigsAllowed = false;
-                protectedConfigsLocal = false;
-                break;
-            case "local":
-                protectedConfigsAllowed = false;
-                protectedConfigsLocal = true;
-                break;
-            default:
-                throw new IllegalArgumentException("enable-protected-configs must be yes, no or local: " + value);
-        }
+        protectedConfigs = ProtectedSetting.of("enable-protected-configs", value);
     }
 
     /** @return the {@code enable-protected-configs} setting. */
     public String enableProtectedConfigs() {
-        return protectedConfigsAllowed ? "yes" : protectedConfigsLocal ? "local" : "no";
+        return protectedConfigs.value();
     }
 
     /** @return whether a client at this peer address may set protected parameters. */
     boolean protectedConfigsAllowed(final String peerAddress) {
-        if (protectedConfigsAllowed) {
-            return true;
-        }
-        return protectedConfigsLocal && (peerAddress.startsWith("127.") || peerAddress.startsWith("[::1]")
-            || peerAddress.startsWith("::1"));
+        return protectedConfigs.allows(peerAddress);
     }
 }

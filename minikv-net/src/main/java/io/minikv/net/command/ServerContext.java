@@ -23,6 +23,7 @@ public final class ServerContext {
     public static final String REDIS_VERSION = "7.0.15";
     /** mini-kv's own version. */
     public static final String MINIKV_VERSION = "0.1.0";
+    private static final String DEBUG_SETTING = "enable-debug-command";
 
     private final KvStore store;
     private final CommandTable table;
@@ -60,6 +61,8 @@ public final class ServerContext {
     private final io.minikv.engine.pubsub.PubSubRegistry pubsub;
     /** CONFIG's {@code client-output-buffer-limit}; its pubsub hard limit disconnects subscribers left behind. */
     private volatile OutputBufferLimits outputBufferLimits = OutputBufferLimits.DEFAULT;
+    /** Redis's {@code enable-debug-command}: who may run DEBUG; set once before the server starts. */
+    private volatile ProtectedSetting debugCommand = ProtectedSetting.of(DEBUG_SETTING, "no");
 
     /**
      * Creates the context.
@@ -95,6 +98,21 @@ public final class ServerContext {
         // a client asks (SAVE, BGSAVE, SHUTDOWN SAVE).
         this.persistence = new Persistence(engine, engine != null ? engine.clock() : java.time.Clock.systemUTC(),
             java.nio.file.Path.of(""), io.minikv.api.KvOptions.DEFAULT_SNAPSHOT_FILE_NAME, new long[0]);
+    }
+
+    /**
+     * Sets who may run DEBUG ({@code --enable-debug-command}); Redis's default {@code no} refuses it to everyone.
+     *
+     * @param value {@code no}, {@code yes} or {@code local} (loopback clients only).
+     * @throws IllegalArgumentException for another value.
+     */
+    public void enableDebugCommand(final String value) {
+        debugCommand = ProtectedSetting.of(DEBUG_SETTING, value);
+    }
+
+    /** @return the {@code enable-debug-command} setting. */
+    public ProtectedSetting debugCommand() {
+        return debugCommand;
     }
 
     /** @return the persistence state: snapshot location, save points, changes, background save. */

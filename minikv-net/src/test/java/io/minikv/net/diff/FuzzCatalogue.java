@@ -100,6 +100,9 @@ final class FuzzCatalogue {
         c.add(g("randomkey", CompareRule.SHAPE, f -> List.of()));
         c.add(g("dbsize", f -> List.of()));
         c.add(g("role", f -> List.of()));
+        // Refused on both sides (enable-debug-command no) after the arity check; inside MULTI the refusal aborts EXEC.
+        c.add(g("debug", f -> f.chance(10) ? List.of()
+            : cat(f.pick(new String[] {"SLEEP", "OBJECT", "RELOAD", "HELP", "x"}), f.key())));
         c.add(g("rename", f -> cat(f.key(), f.key())));
         c.add(g("renamenx", f -> cat(f.key(), f.key())));
         c.add(g("copy", f -> cat(f.key(), f.key(), f.chance(30) ? List.of("DB", f.pick(new String[] {"0", "1", "16",
