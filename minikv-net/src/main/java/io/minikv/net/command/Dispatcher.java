@@ -84,10 +84,17 @@ public final class Dispatcher {
             reject(client, spec, KvError.wrongArity(spec.name()));
             return;
         }
-        // Before authentication, as in Redis: an unauthenticated client learns that DEBUG is disabled.
-        if (spec.has(CommandSpec.FLAG_PROTECTED) && !client.server().debugCommand().allows(client.address())) {
-            reject(client, spec, KvError.DEBUG_NOT_ALLOWED.text());
-            return;
+        // Before authentication, as in Redis: an unauthenticated client learns that DEBUG is disabled. MODULE's
+        // loading subcommands stay refused: mini-kv has no module API, as under Redis's enable-module-command no.
+        if (spec.has(CommandSpec.FLAG_PROTECTED)) {
+            if (spec.name().startsWith("module|")) {
+                reject(client, spec, KvError.MODULE_NOT_ALLOWED.text());
+                return;
+            }
+            if (!client.server().debugCommand().allows(client.address())) {
+                reject(client, spec, KvError.DEBUG_NOT_ALLOWED.text());
+                return;
+            }
         }
         if (!client.authenticated() && !spec.has(CommandSpec.FLAG_NO_AUTH)) {
             reject(client, spec, KvError.NOAUTH.text());

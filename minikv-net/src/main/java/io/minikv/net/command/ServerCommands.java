@@ -56,11 +56,13 @@ final class ServerCommands {
             .sub(CommandSpec.of("module|list", 2, GROUP, c -> c.reply().array(0))
                 .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Return a list of loaded modules.", "4.0.0").build())
             .sub(CommandSpec.of("module|load", -3, GROUP, ServerCommands::moduleRefused)
-                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Load a module", "4.0.0").build())
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT | CommandSpec.FLAG_PROTECTED).doc("Load a module", "4.0.0").build())
             .sub(CommandSpec.of("module|loadex", -3, GROUP, ServerCommands::moduleRefused)
-                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Load a module with extended parameters", "7.0.0").build())
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT | CommandSpec.FLAG_PROTECTED)
+                .doc("Load a module with extended parameters", "7.0.0").build())
             .sub(CommandSpec.of("module|unload", 3, GROUP, ServerCommands::moduleRefused)
-                .flags(FLAG_ADMIN | FLAG_NOSCRIPT).doc("Unload a module", "4.0.0").build())
+                .flags(FLAG_ADMIN | FLAG_NOSCRIPT | CommandSpec.FLAG_PROTECTED).doc("Unload a module", "4.0.0")
+                .build())
             .sub(CommandSpec.of("module|help", 2, GROUP, c -> c.reply().simpleArray(MODULE_HELP))
                 .flags(FLAG_LOADING | FLAG_STALE).doc("Show helpful text about the different subcommands", "5.0.0")
                 .build())
@@ -134,8 +136,8 @@ final class ServerCommands {
     }
 
     /**
-     * {@code MODULE LOAD}, {@code LOADEX}, {@code UNLOAD}: refused as Redis 7 refuses them with its default
-     * {@code enable-module-command no}; mini-kv has no module API, so no setting enables them.
+     * {@code MODULE LOAD}, {@code LOADEX}, {@code UNLOAD}: flagged protected, so the dispatcher refuses them before
+     * they get here (as Redis 7 with its default {@code enable-module-command no}); mini-kv has no module API.
      */
     static void moduleRefused(final Client c) {
         c.reply().error(KvError.MODULE_NOT_ALLOWED);
