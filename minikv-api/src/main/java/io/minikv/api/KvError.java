@@ -35,6 +35,12 @@ public enum KvError {
     DB_INDEX_OUT_OF_RANGE("ERR DB index is out of range"),
     /** MOVE to the same database, and similar. */
     SAME_OBJECT("ERR source and destination objects are the same"),
+    /** SWAPDB with a first index that is not a 32-bit integer. */
+    SWAPDB_INVALID_FIRST("ERR invalid first DB index"),
+    /** SWAPDB with a second index that is not a 32-bit integer. */
+    SWAPDB_INVALID_SECOND("ERR invalid second DB index"),
+    /** SORT (numeric) meeting an element or BY value that does not parse as a double. */
+    SORT_NOT_DOUBLE("ERR One or more scores can't be converted into double"),
     /** A SCAN cursor that is not an unsigned 64-bit integer. */
     INVALID_CURSOR("ERR invalid cursor"),
     /** EXPIRE family with NX combined with XX, GT or LT. */

@@ -106,6 +106,43 @@ public interface KvKeys {
     boolean move(byte[] key, int db);
 
     /**
+     * {@code SORT key [BY pattern] [LIMIT offset count] [GET pattern ...] [ASC|DESC] [ALPHA]} (also
+     * {@code SORT_RO}): the elements of a list, set or sorted set, sorted.
+     * <p>
+     * Numeric sorting (the default) reads each element, or its BY value, as a double as C's {@code strtod} does
+     * (leading spaces, hexadecimal, {@code inf}; an empty value is 0; NaN, trailing characters, overflow and
+     * underflow are refused); elements with equal scores are ordered by their bytes (in reverse with DESC). ALPHA
+     * compares bytes up to the first NUL byte, as Redis's {@code strcoll} in the C locale (whole values with
+     * {@link #sortStore}); with a BY pattern, elements whose BY value is missing come first (last with DESC), and elements
+     * with equal BY values keep the source's order. A missing key sorts as an empty list. With {@code BY nosort} a
+     * list or sorted set keeps its own order (reversed by DESC, LIMIT applied to it) and a set its iteration order.
+     * <p>
+     * With GET patterns each element yields one value per pattern, null where the key or field is missing or holds
+     * another type. O(N log N) plus the lookups; a BY or GET pattern that names keys makes the command hold the
+     * whole database while it runs (it reads keys it cannot know beforehand), otherwise only the key's segment.
+     *
+     * @param key a list, set or sorted set.
+     * @param args the options; {@link SortArgs#DEFAULT} for none.
+     * @return the elements, or with GET the values (null where missing).
+     * @throws KvException WRONGTYPE for another type, SORT_NOT_DOUBLE when a numeric value does not parse.
+     */
+    List<byte[]> sort(byte[] key, SortArgs args);
+
+    /**
+     * {@code SORT key ... STORE destination}: stores what {@link #sort} returns as a list at destination, replacing
+     * any value and TTL there; an empty result deletes destination. GET values that are missing are stored as empty
+     * strings. With {@code BY nosort}, a set is sorted as with ALPHA so the stored list is reproducible (Redis's
+     * rule). Atomic, as {@link #sort}.
+     *
+     * @param key a list, set or sorted set.
+     * @param args the options.
+     * @param destination the key to store at.
+     * @return the length of the stored list (0 when destination was deleted).
+     * @throws KvException WRONGTYPE, SORT_NOT_DOUBLE (nothing is stored then), OOM.
+     */
+    long sortStore(byte[] key, SortArgs args, byte[] destination);
+
+    /**
      * {@code TOUCH key [key ...]}.
      *
      * @param keys the keys.

@@ -51,6 +51,20 @@ public interface KvStore extends KvStrings, KvKeys, KvSortedSets, KvSets, KvList
      */
     int databases();
 
+    /**
+     * {@code SWAPDB index1 index2}: swaps the contents of two databases at once, TTLs included; views such as
+     * {@link #database(int)} keep their index and so see the other database's data from then on. Atomic: every key
+     * of both databases moves in one step, so no operation sees one swapped and not the other. While a server serves
+     * the store, clients blocked on a key (BLPOP...) that the swap makes available are served, and WATCHes on keys
+     * that exist in either database fail, as in Redis. Swapping a database with itself does nothing. O(1) in the
+     * number of keys (the tables are exchanged, not copied).
+     *
+     * @param index1 a database.
+     * @param index2 another database, or the same.
+     * @throws KvException {@link KvError#DB_INDEX_OUT_OF_RANGE} when either is out of range.
+     */
+    void swapdb(int index1, int index2);
+
     // ---------------------------------------------------------------------------------- database size and flush
 
     /**

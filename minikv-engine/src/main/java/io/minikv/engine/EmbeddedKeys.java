@@ -9,11 +9,14 @@ import io.minikv.api.ExpireCondition;
 import io.minikv.api.KvError;
 import io.minikv.api.KvKeys;
 import io.minikv.api.ScanResult;
+import io.minikv.api.SortArgs;
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
 import io.minikv.engine.type.ObjectOps;
+import io.minikv.engine.type.SortOps;
+import io.minikv.engine.type.Written;
 
 /**
  * The key and expiry commands of {@link EmbeddedKvStore}, as default methods: one-line delegations to the engine's
@@ -153,6 +156,23 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
                 keyModified(db, key);
             }
             return moved;
+        } finally {
+            exitWrite(gates);
+        }
+    }
+
+    @Override
+    default List<byte[]> sort(final byte[] key, final SortArgs args) {
+        return SortOps.sort(keyspace(), key(key), Objects.requireNonNull(args, "args"));
+    }
+
+    @Override
+    default long sortStore(final byte[] key, final SortArgs args, final byte[] destination) {
+        Objects.requireNonNull(args, "args");
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Written<Long> stored = SortOps.sortStore(keyspace(), key(key), args, key(destination));
+            return modifiedIf(stored.modified(), destination, stored.reply());
         } finally {
             exitWrite(gates);
         }

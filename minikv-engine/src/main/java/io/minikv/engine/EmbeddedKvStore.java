@@ -184,6 +184,20 @@ final class EmbeddedKvStore implements KvStore, EmbeddedStrings, EmbeddedKeys, E
     }
 
     @Override
+    public void swapdb(final int index1, final int index2) {
+        final WriteGate[] gates = enterWrite();
+        try {
+            engine.checkOpen();
+            engine.swapdb(index1, index2);
+            if (index1 != index2) {
+                listener.databasesSwapped(index1, index2);
+            }
+        } finally {
+            exitWrite(gates);
+        }
+    }
+
+    @Override
     public void flushall() {
         final WriteGate[] gates = enterWrite();
         try {

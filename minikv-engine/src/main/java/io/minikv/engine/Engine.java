@@ -360,6 +360,13 @@ public final class Engine implements EngineStats {
                 listener.keyModified(database, key, offset, length);
             }
         }
+
+        @Override
+        public void databasesSwapped(final int first, final int second) {
+            for (final KeyModifiedListener listener : keyModifiedListeners) {
+                listener.databasesSwapped(first, second);
+            }
+        }
     }
 
     /**
@@ -417,6 +424,20 @@ public final class Engine implements EngineStats {
         if (closed) {
             throw new IllegalStateException("store is closed");
         }
+    }
+
+    /**
+     * Exchanges two databases' contents ({@code SWAPDB}); see {@link Keyspace#swapWith}.
+     *
+     * @param first a database index.
+     * @param second another, or the same (nothing happens).
+     * @throws io.minikv.api.KvException DB_INDEX_OUT_OF_RANGE.
+     */
+    void swapdb(final int first, final int second) {
+        if (first < 0 || first >= databases.length || second < 0 || second >= databases.length) {
+            throw KvError.DB_INDEX_OUT_OF_RANGE.exception();
+        }
+        databases[first].swapWith(databases[second]);
     }
 
     void flushAll() {

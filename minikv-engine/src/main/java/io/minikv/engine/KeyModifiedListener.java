@@ -45,4 +45,15 @@ public interface KeyModifiedListener {
         key.get(offset, copy);
         keyModified(database, copy);
     }
+
+    /**
+     * Called after {@code SWAPDB} exchanged two databases: every key of both may have appeared or gone. This default
+     * does nothing; a server overrides it to fail the WATCHes on keys of either database and to serve the clients
+     * blocked on keys the swap made available, as Redis's {@code swapdbCommand}.
+     *
+     * @param first one database index.
+     * @param second the other.
+     */
+    default void databasesSwapped(final int first, final int second) {
+    }
 }

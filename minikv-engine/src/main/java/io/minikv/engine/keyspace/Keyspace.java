@@ -161,6 +161,37 @@ public final class Keyspace {
     }
 
     /**
+     * Exchanges the contents of this keyspace with another's ({@code SWAPDB}), atomically: every segment of both is
+     * write-locked at once (in the store-wide order, so no deadlock with multi-key operations), then each pair of
+     * segments covering the same hash range exchanges its data. Each keyspace keeps its index, segments and locks.
+     *
+     * @param other another database of the same store.
+     */
+    public void swapWith(final Keyspace other) {
+        if (other == this) {
+            return;
+        }
+        final Segment[] all = new Segment[SEGMENTS * 2];
+        System.arraycopy(segments, 0, all, 0, SEGMENTS);
+        System.arraycopy(other.segments, 0, all, SEGMENTS, SEGMENTS);
+        try (SegmentLocks locks = new SegmentLocks(all)) {
+            for (int i = 0; i < SEGMENTS; i++) {
+                segments[i].swapContents(other.segments[i]);
+            }
+        }
+    }
+
+    /**
+     * Write-locks every segment of this keyspace, for a command that reads keys it cannot name beforehand (SORT's
+     * BY and GET patterns).
+     *
+     * @return the locks, to close.
+     */
+    public SegmentLocks lockAll() {
+        return new SegmentLocks(segments);
+    }
+
+    /**
      * Returns and advances the round-robin segment cursor of active expiry (called by one thread).
      *
      * @return a segment index.

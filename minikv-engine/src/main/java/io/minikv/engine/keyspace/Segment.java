@@ -73,7 +73,8 @@ public final class Segment extends StampedLock {
 
     private final int order;
     private final MemoryBudget budget;
-    private final OffHeapArena arena;
+    /** Not final: {@link #swapContents} exchanges it with another segment's (SWAPDB). */
+    private OffHeapArena arena;
     private final int initialCapacity;
     /** The arena's chunk array and spans, mirrored here so a lookup reaches them in one load; refreshed after every
      * allocation. */
@@ -590,6 +591,49 @@ public final class Segment extends StampedLock {
         keys = 0;
         volatileKeys = 0;
         expiryCursor = 0;
+    }
+
+    /**
+     * Exchanges everything this segment holds with another segment (SWAPDB): table, arena, object values, counters
+     * and the memory charged for them. Both write locks must be held, so optimistic readers of either segment fail
+     * their validation and retry; the lock order ({@link #order()}) stays with the segment, not with the data.
+     *
+     * @param other the segment of the same hash range in the other database.
+     */
+    public void swapContents(final Segment other) {
+        final OffHeapArena a = arena;
+        arena = other.arena;
+        other.arena = a;
+        final Chunk[] c = chunks;
+        chunks = other.chunks;
+        other.chunks = c;
+        final long[] sp = spans;
+        spans = other.spans;
+        other.spans = sp;
+        final HopscotchTable t = table;
+        table = other.table;
+        other.table = t;
+        final int g = growThreshold;
+        growThreshold = other.growThreshold;
+        other.growThreshold = g;
+        final ObjectTable o = objects;
+        objects = other.objects;
+        other.objects = o;
+        final long ob = objectBytes;
+        objectBytes = other.objectBytes;
+        other.objectBytes = ob;
+        final long oc = objectCharge;
+        objectCharge = other.objectCharge;
+        other.objectCharge = oc;
+        final int k = keys;
+        keys = other.keys;
+        other.keys = k;
+        final int v = volatileKeys;
+        volatileKeys = other.volatileKeys;
+        other.volatileKeys = v;
+        final int e = expiryCursor;
+        expiryCursor = other.expiryCursor;
+        other.expiryCursor = e;
     }
 
     // ------------------------------------------------------------------------------------------- iteration

@@ -8,6 +8,7 @@ import io.minikv.engine.keyspace.SegmentLocks;
 import io.minikv.engine.memory.EntryLayout;
 import io.minikv.engine.memory.NativeBytes;
 import io.minikv.engine.table.KeyHash;
+import io.minikv.engine.type.hash.FieldMap;
 
 /**
  * The keys of one multi-key command (ZUNIONSTORE, SINTERSTORE, SMOVE, BITOP, PFMERGE...), with every segment
@@ -24,6 +25,8 @@ import io.minikv.engine.table.KeyHash;
 final class LockedObjects implements AutoCloseable {
     private static final long BASE = NativeBytes.BYTE_ARRAY_BASE;
 
+    private final Keyspace ks;
+    private final boolean wholeDatabase;
     private final byte[][] keys;
     private final long[] hashes;
     private final Segment[] segments;
@@ -37,6 +40,19 @@ final class LockedObjects implements AutoCloseable {
      * @param keys the keys, sources and destinations alike; duplicates allowed.
      */
     LockedObjects(final Keyspace ks, final byte[]... keys) {
+        this(ks, false, keys);
+    }
+
+    /**
+     * Locks the segments of the keys, or every segment of the database.
+     *
+     * @param ks the keyspace.
+     * @param wholeDatabase whether to lock every segment, so that {@link #lookup} may read any key (SORT's patterns).
+     * @param keys the keys, sources and destinations alike; duplicates allowed.
+     */
+    LockedObjects(final Keyspace ks, final boolean wholeDatabase, final byte[]... keys) {
+        this.ks = ks;
+        this.wholeDatabase = wholeDatabase;
         this.keys = keys;
         final int n = keys.length;
         this.hashes = new long[n];
@@ -45,7 +61,7 @@ final class LockedObjects implements AutoCloseable {
             hashes[i] = KeyHash.hash(keys[i]);
             segments[i] = ks.segment(hashes[i]);
         }
-        this.locks = new SegmentLocks(segments);
+        this.locks = wholeDatabase ? ks.lockAll() : new SegmentLocks(segments);
         this.now = ks.now();
     }
 
@@ -138,6 +154,52 @@ final class LockedObjects implements AutoCloseable {
         final int b = bucket(i);
         final long expireAt = b < 0 ? 0 : segments[i].expireAt(b);
         segments[i].putString(hashes[i], keys[i], BASE, keys[i].length, b, value, BASE, length, expireAt);
+    }
+
+    /**
+     * Returns the value of key i after checking it has one of several types.
+     *
+     * @param i the key's index.
+     * @param tags the accepted entry type tags.
+     * @return the value, or null when the key is missing or expired.
+     * @throws io.minikv.api.KvException WRONGTYPE when the key holds another type.
+     */
+    ObjectValue valueOfTypes(final int i, final byte... tags) {
+        final int b = bucket(i);
+        if (b < 0) {
+            return null;
+        }
+        final byte type = segments[i].type(b);
+        for (final byte tag : tags) {
+            if (type == tag) {
+                return segments[i].object(b);
+            }
+        }
+        throw KvError.WRONGTYPE.exception();
+    }
+
+    /**
+     * Reads any key of the database, when the whole database is locked: a string's value, or a hash field's.
+     *
+     * @param key the key.
+     * @param field the hash field, or null to read a string.
+     * @return the value, or null when the key is missing, of another type, or the hash lacks the field.
+     */
+    byte[] lookup(final byte[] key, final byte[] field) {
+        if (!wholeDatabase) {
+            throw new IllegalStateException("only the named keys are locked");
+        }
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final int b = s.findLive(hash, key, BASE, key.length, now);
+        if (b < 0) {
+            return null;
+        }
+        final byte type = s.type(b);
+        if (field == null) {
+            return type == EntryLayout.TYPE_STRING ? s.value(b) : null;
+        }
+        return type == EntryLayout.TYPE_HASH ? ((FieldMap) s.object(b)).get(field) : null;
     }
 
     /**

@@ -177,6 +177,30 @@ public final class BlockingKeys {
         ready(new BlockKey(db, ByteBuffer.wrap(key.clone())));
     }
 
+    /**
+     * Signals every key of two databases that has waiters, after SWAPDB exchanged them: as Redis's
+     * {@code scanDatabaseForReadyKeys}, a client waiting on a key the swap brought in is served.
+     *
+     * @param first one database.
+     * @param second the other.
+     */
+    public void signalDatabases(final int first, final int second) {
+        if (!hasWaiters()) {
+            return;
+        }
+        final java.util.List<BlockKey> keys = new java.util.ArrayList<>();
+        synchronized (this) {
+            for (final BlockKey id : queues.keySet()) {
+                if (id.db() == first || id.db() == second) {
+                    keys.add(id);
+                }
+            }
+        }
+        for (final BlockKey id : keys) {
+            ready(id);
+        }
+    }
+
     /** Queues a key and, unless a pass is already running on this thread, serves every queued key in order. */
     private synchronized void ready(final BlockKey id) {
         ready.add(id);

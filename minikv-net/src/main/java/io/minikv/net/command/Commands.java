@@ -23,6 +23,7 @@ public final class Commands {
         ConfigCommands.register(table);
         CommandCommands.register(table);
         KeyCommands.register(table);
+        SortCommands.register(table);
         ExpireCommands.register(table);
         StringCommands.register(table);
         SortedSetCommands.register(table);

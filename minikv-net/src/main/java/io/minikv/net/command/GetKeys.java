@@ -98,8 +98,12 @@ final class GetKeys {
                 return setGetKeys(a);
             }
         }
+        if (cmd.name().equals("sort")) {
+            return sortGetKeys(a);
+        }
         for (final KeySpec spec : info.keySpecs()) {
-            if (spec.flags().contains("not_key")) {
+            if (spec.flags().contains("not_key") || spec.beginSearch().equals(KeySpec.UNKNOWN)) {
+                // SORT_RO's BY/GET spec names no argument: Redis reports the keys the other specs find.
                 continue;
             }
             if (!addAll(found, spec, a, cmd.arity() < 0)) {
@@ -129,6 +133,31 @@ final class GetKeys {
             }
         }
         return List.of(new Found(1, List.of("OW", "update")));
+    }
+
+    /**
+     * Redis's {@code sortGetKeys}: the sorted key, and the argument after the last STORE, skipping the arguments of
+     * LIMIT, GET and BY (so {@code GET store} does not count as STORE).
+     */
+    private static List<Found> sortGetKeys(final CommandArgs a) {
+        final int argc = a.count() - NAME;
+        final List<Found> found = new ArrayList<>();
+        found.add(new Found(1, List.of("RO", "access")));
+        int store = 0;
+        for (int i = 2; i < argc; i++) {
+            final String arg = a.string(NAME + i);
+            if (arg.equalsIgnoreCase("limit")) {
+                i += 2;
+            } else if (arg.equalsIgnoreCase("get") || arg.equalsIgnoreCase("by")) {
+                i += 1;
+            } else if (arg.equalsIgnoreCase("store") && i + 1 < argc) {
+                store = i + 1;
+            }
+        }
+        if (store > 0) {
+            found.add(new Found(store, List.of("OW", "update")));
+        }
+        return found;
     }
 
     /**

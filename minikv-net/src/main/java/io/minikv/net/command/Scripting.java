@@ -246,6 +246,16 @@ final class Scripting {
         return sandbox;
     }
 
+    /**
+     * Tells whether a client is the one scripts run their commands as (Redis's {@code CLIENT_SCRIPT} flag).
+     *
+     * @param c a client.
+     * @return true for the script client.
+     */
+    static boolean isScriptClient(final Client c) {
+        return c.control() instanceof ScriptControl;
+    }
+
     /** Redis's Lua client: the commands of every script run as this client. */
     private Client scriptClient() {
         if (scriptClient == null) {

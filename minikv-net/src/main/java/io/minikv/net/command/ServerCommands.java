@@ -49,6 +49,8 @@ final class ServerCommands {
             .doc("Remove all keys from the current database.", "1.0.0").build());
         table.register(CommandSpec.of("flushall", -1, GROUP, ServerCommands::flushall).flags(FLAG_WRITE)
             .doc("Removes all keys from all databases.", "1.0.0").build());
+        table.register(CommandSpec.of("swapdb", 3, GROUP, ServerCommands::swapdb).flags(FLAG_WRITE | FLAG_FAST)
+            .doc("Swaps two Redis databases.", "4.0.0").build());
         table.register(CommandSpec.of("time", 1, GROUP, ServerCommands::time)
             .flags(FLAG_LOADING | FLAG_STALE | FLAG_FAST).doc("Returns the server time.", "2.6.0").build());
         table.register(CommandSpec.of("module", -2, GROUP, null)
@@ -110,6 +112,39 @@ final class ServerCommands {
             db.flushdb();
             c.reply().ok();
         }
+    }
+
+    /**
+     * SWAPDB, as Redis's {@code swapdbCommand}: the indexes must be 32-bit integers, then both in range. Clients
+     * watching a key of either database that exists in either fail their EXEC; after the swap, clients blocked on a
+     * key of either database are served if it now holds what they wait for.
+     */
+    static void swapdb(final Client c) {
+        final CommandArgs a = c.args();
+        if (!a.parseInt(1)) {
+            c.reply().error(KvError.SWAPDB_INVALID_FIRST);
+            return;
+        }
+        final long first = a.longValue();
+        if (!a.parseInt(2)) {
+            c.reply().error(KvError.SWAPDB_INVALID_SECOND);
+            return;
+        }
+        final long second = a.longValue();
+        final int n = c.server().databases();
+        if (first < 0 || first >= n || second < 0 || second >= n) {
+            c.reply().error(KvError.DB_INDEX_OUT_OF_RANGE);
+            return;
+        }
+        final io.minikv.api.KvStore db = c.db();
+        if (first != second) {
+            c.server().watches().touchSwapped((int) first, (int) second, (i, key) -> db.database(i).exists(key) > 0);
+        }
+        db.swapdb((int) first, (int) second);
+        if (first != second) {
+            c.server().blocking().signalDatabases((int) first, (int) second);
+        }
+        c.reply().ok();
     }
 
     static void flushall(final Client c) {

@@ -331,6 +331,12 @@ public final class ServerContext {
         }
 
         @Override
+        public void databasesSwapped(final int first, final int second) {
+            watches.touchSwapped(first, second, (db, key) -> store.database(db).exists(key) > 0);
+            blocking.signalDatabases(first, second);
+        }
+
+        @Override
         public void keyModified(final int database, final ByteBuffer key, final int offset, final int length) {
             // Only SETs come this way: they fail WATCHes, and leave blocked clients (who wait for lists and sorted
             // sets) waiting.

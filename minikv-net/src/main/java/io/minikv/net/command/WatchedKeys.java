@@ -104,6 +104,36 @@ public final class WatchedKeys {
         }
     }
 
+    /**
+     * Marks every client watching a key of either of two databases SWAPDB exchanged, when the key exists in either
+     * of them: as Redis's {@code touchAllWatchedKeysInDb} for both (the swap changes the key's value unless it is
+     * missing on both sides).
+     *
+     * @param first one database.
+     * @param second the other.
+     * @param exists whether a key exists in a database.
+     */
+    public void touchSwapped(final int first, final int second,
+        final java.util.function.BiPredicate<Integer, byte[]> exists) {
+        if (!any()) {
+            return;
+        }
+        synchronized (this) {
+            for (final Map.Entry<WatchKey, Set<Transaction>> e : watchers.entrySet()) {
+                final int db = e.getKey().db();
+                if (db != first && db != second) {
+                    continue;
+                }
+                final byte[] key = bytes(e.getKey().key());
+                if (exists.test(first, key) || exists.test(second, key)) {
+                    for (final Transaction tx : e.getValue()) {
+                        tx.dirtyWatch();
+                    }
+                }
+            }
+        }
+    }
+
     private static byte[] bytes(final ByteBuffer key) {
         final byte[] b = new byte[key.remaining()];
         key.duplicate().get(b);

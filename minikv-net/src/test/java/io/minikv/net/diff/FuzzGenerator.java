@@ -184,6 +184,53 @@ final class FuzzGenerator {
         return rnd.nextInt(100) < percent;
     }
 
+    /**
+     * A key for SORT to read: lists and sets of their own, never sorted sets. SORT converts the sorted sets it reads
+     * to Redis's skiplist encoding, where lex ranges over unequal scores depend on random node levels; the sorted
+     * sets of the other keys must stay listpacks for the lex commands to be comparable.
+     */
+    String sortKey() {
+        return pick(new String[] {"sl1", "sl2", "ss1", "nosuch"});
+    }
+
+    /** Elements for the SORT keys: numbers, words and values strtod reads in its various ways. */
+    List<String> sortElements() {
+        final List<String> out = new ArrayList<>();
+        final int n = rnd.nextInt(1, 5);
+        for (int i = 0; i < n; i++) {
+            out.add(chance(60) ? integer() : chance(50) ? pick(MEMBERS) : value());
+        }
+        return out;
+    }
+
+    /**
+     * SORT's options after the key, any BY and ALPHA: order, LIMIT (unless {@code limit} is false), GETs, a STORE
+     * when {@code store}, and now and then a bad word.
+     */
+    List<String> sortOptions(final boolean store, final boolean limit) {
+        final List<String> out = new ArrayList<>();
+        if (chance(40)) {
+            out.add(pick(new String[] {"ASC", "DESC", "desc"}));
+        }
+        if (limit && chance(40)) {
+            out.add("LIMIT");
+            out.add(pick(new String[] {"0", "1", "2", "-1", "5", "x"}));
+            out.add(pick(new String[] {"0", "1", "2", "-1", "10"}));
+        }
+        while (chance(30)) {
+            out.add("GET");
+            out.add(pick(new String[] {"#", "k*", "*", "k*->m1", "nostar"}));
+        }
+        if (store) {
+            out.add("STORE");
+            out.add(key());
+        }
+        if (chance(3)) {
+            out.add(pick(new String[] {"GET", "LIMIT", "foo"}));
+        }
+        return out;
+    }
+
     String key() {
         return chance(2) ? "" : pick(KEYS);
     }

@@ -372,6 +372,14 @@ public final class SortedSet implements ObjectValue {
     }
 
     /**
+     * Records that Redis would now hold this set as a skiplist, as its {@code zsetConvert} does for every sorted set
+     * SORT reads, so that OBJECT ENCODING answers as Redis's does afterwards.
+     */
+    public void convertToSkiplist() {
+        skiplist = true;
+    }
+
+    /**
      * Returns a deep copy (COPY) in O(n): new nodes, shared member arrays (the set never modifies them).
      *
      * @return an equal, independent set with the same encoding.
