@@ -30,7 +30,8 @@ class BitmapCommandsTest {
     static final String WRONGTYPE = "WRONGTYPE Operation against a key holding the wrong kind of value";
     static final String BIT_OFFSET = "ERR bit offset is not an integer or out of range";
     final ManualClock clock = new ManualClock(T0);
-    final List<String> heard = new ArrayList<>();
+    /** Written by every thread that writes the store (shouldReadAllSourcesAtOneInstant has two). */
+    final List<String> heard = java.util.Collections.synchronizedList(new ArrayList<>());
     KvStore store;
 
     @BeforeEach

@@ -3,7 +3,7 @@ package io.minikv.net.command;
 import static io.minikv.net.command.CommandSpec.FLAG_DENYOOM;
 import static io.minikv.net.command.CommandSpec.FLAG_READONLY;
 import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
-import static io.minikv.net.command.SortedSetCommands.k;
+import static io.minikv.net.command.Keywords.k;
 
 import java.util.ArrayList;
 import java.util.List;

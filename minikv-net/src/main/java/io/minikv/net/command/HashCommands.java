@@ -24,7 +24,7 @@ import io.minikv.net.resp.ReplyWriter;
  */
 final class HashCommands {
     static final String GROUP = "hash";
-    private static final byte[] WITHVALUES = SortedSetCommands.k("WITHVALUES");
+    private static final byte[] WITHVALUES = Keywords.k("WITHVALUES");
 
     private HashCommands() {
     }

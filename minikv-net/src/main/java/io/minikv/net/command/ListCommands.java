@@ -23,12 +23,12 @@ import io.minikv.net.resp.ReplyWriter;
  */
 final class ListCommands {
     static final String GROUP = "list";
-    private static final byte[] LEFT = SortedSetCommands.k("LEFT");
-    private static final byte[] RIGHT = SortedSetCommands.k("RIGHT");
-    private static final byte[] BEFORE = SortedSetCommands.k("BEFORE");
-    private static final byte[] AFTER = SortedSetCommands.k("AFTER");
-    private static final byte[] RANK = SortedSetCommands.k("RANK");
-    private static final byte[] MAXLEN = SortedSetCommands.k("MAXLEN");
+    private static final byte[] LEFT = Keywords.k("LEFT");
+    private static final byte[] RIGHT = Keywords.k("RIGHT");
+    private static final byte[] BEFORE = Keywords.k("BEFORE");
+    private static final byte[] AFTER = Keywords.k("AFTER");
+    private static final byte[] RANK = Keywords.k("RANK");
+    private static final byte[] MAXLEN = Keywords.k("MAXLEN");
 
     private ListCommands() {
     }

@@ -24,7 +24,7 @@ final class SetCommands {
     private static final int INTER = 0;
     private static final int UNION = 1;
     private static final int DIFF = 2;
-    private static final byte[] LIMIT = SortedSetCommands.k("LIMIT");
+    private static final byte[] LIMIT = Keywords.k("LIMIT");
 
     private SetCommands() {
     }

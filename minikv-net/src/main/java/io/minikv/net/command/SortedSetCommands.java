@@ -4,6 +4,7 @@ import static io.minikv.net.command.CommandSpec.FLAG_DENYOOM;
 import static io.minikv.net.command.CommandSpec.FLAG_FAST;
 import static io.minikv.net.command.CommandSpec.FLAG_READONLY;
 import static io.minikv.net.command.CommandSpec.FLAG_WRITE;
+import static io.minikv.net.command.Keywords.k;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +42,6 @@ final class SortedSetCommands {
     private static final byte[] MAX = k("MAX");
 
     private SortedSetCommands() {
-    }
-
-    static byte[] k(final String keyword) {
-        return keyword.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /**

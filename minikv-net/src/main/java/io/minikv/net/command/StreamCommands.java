@@ -28,13 +28,13 @@ import io.minikv.net.resp.ReplyWriter;
  */
 final class StreamCommands {
     static final String GROUP = "stream";
-    private static final byte[] MAXLEN = SortedSetCommands.k("MAXLEN");
-    private static final byte[] MINID = SortedSetCommands.k("MINID");
-    private static final byte[] LIMIT = SortedSetCommands.k("LIMIT");
-    private static final byte[] NOMKSTREAM = SortedSetCommands.k("NOMKSTREAM");
-    private static final byte[] ENTRIESADDED = SortedSetCommands.k("ENTRIESADDED");
-    private static final byte[] MAXDELETEDID = SortedSetCommands.k("MAXDELETEDID");
-    private static final byte[] FULL = SortedSetCommands.k("FULL");
+    private static final byte[] MAXLEN = Keywords.k("MAXLEN");
+    private static final byte[] MINID = Keywords.k("MINID");
+    private static final byte[] LIMIT = Keywords.k("LIMIT");
+    private static final byte[] NOMKSTREAM = Keywords.k("NOMKSTREAM");
+    private static final byte[] ENTRIESADDED = Keywords.k("ENTRIESADDED");
+    private static final byte[] MAXDELETEDID = Keywords.k("MAXDELETEDID");
+    private static final byte[] FULL = Keywords.k("FULL");
     /** XINFO STREAM FULL's default COUNT. */
     private static final long FULL_DEFAULT_COUNT = 10;
     private static final String[] XINFO_HELP = {

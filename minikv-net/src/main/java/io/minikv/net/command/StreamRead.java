@@ -24,10 +24,10 @@ import io.minikv.net.resp.ReplyWriter;
  * Stateless; handlers run on the calling client's event loop.
  */
 final class StreamRead {
-    private static final byte[] BLOCK = SortedSetCommands.k("BLOCK");
-    private static final byte[] STREAMS = SortedSetCommands.k("STREAMS");
-    private static final byte[] GROUP = SortedSetCommands.k("GROUP");
-    private static final byte[] NOACK = SortedSetCommands.k("NOACK");
+    private static final byte[] BLOCK = Keywords.k("BLOCK");
+    private static final byte[] STREAMS = Keywords.k("STREAMS");
+    private static final byte[] GROUP = Keywords.k("GROUP");
+    private static final byte[] NOACK = Keywords.k("NOACK");
 
     private StreamRead() {
     }
