@@ -257,6 +257,96 @@ public enum KvError {
     WAITAOF_NO_AOF("ERR WAITAOF cannot be used when numlocal is set but appendonly is disabled."),
     /** FUNCTION FLUSH with an option other than SYNC or ASYNC. */
     FUNCTION_FLUSH_OPTION("ERR FUNCTION FLUSH only supports SYNC|ASYNC option"),
+    /** FUNCTION LOAD of code that does not start with a {@code #!} line. */
+    FUNCTION_MISSING_METADATA("ERR Missing library metadata"),
+    /** FUNCTION LOAD of a shebang without a newline after it, or with unbalanced quotes. */
+    FUNCTION_INVALID_METADATA("ERR Invalid library metadata"),
+    /** FUNCTION LOAD of a shebang with an argument other than {@code name=}; the argument is the part. */
+    FUNCTION_METADATA_VALUE("ERR Invalid metadata value given: %s"),
+    /** FUNCTION LOAD of a shebang naming the library twice. */
+    FUNCTION_METADATA_NAME_TWICE("ERR Invalid metadata value, name argument was given multiple times"),
+    /** FUNCTION LOAD of a shebang without {@code name=}. */
+    FUNCTION_NO_LIBRARY_NAME("ERR Library name was not given"),
+    /**
+     * A library or function name that is not letters, digits and underscores (Redis 7.0 words both with
+     * "Library").
+     */
+    FUNCTION_NAME_INVALID("ERR Library names can only contain letters, numbers, or underscores(_) and must be at "
+        + "least one character long"),
+    /** FUNCTION LOAD of a shebang naming an engine other than Lua; the argument is the engine. */
+    FUNCTION_ENGINE_NOT_FOUND("ERR Engine '%s' not found"),
+    /** FUNCTION LOAD without REPLACE of a library that exists; the argument is its name. */
+    FUNCTION_LIBRARY_EXISTS("ERR Library '%s' already exists"),
+    /** FUNCTION LOAD of a library whose function another library has; the argument is the function. */
+    FUNCTION_EXISTS("ERR Function %s already exists"),
+    /** FUNCTION LOAD of code that does not compile; the argument is Lua's message. */
+    FUNCTION_COMPILE("ERR Error compiling function: %s"),
+    /** FUNCTION LOAD of code that failed while running; the argument is the error reply text. */
+    FUNCTION_REGISTERING("ERR Error registering functions: %s"),
+    /** FUNCTION LOAD of code that registered nothing. */
+    FUNCTION_NONE_REGISTERED("ERR No functions registered"),
+    /** FUNCTION LOAD of code that ran longer than the load timeout. */
+    FUNCTION_LOAD_TIMEOUT("ERR FUNCTION LOAD timeout"),
+    /** FUNCTION LOAD with an argument before the code other than REPLACE; the argument is that argument. */
+    FUNCTION_LOAD_OPTION("ERR Unknown option given: %s"),
+    /** redis.register_function of a name the library already registered. */
+    FUNCTION_EXISTS_IN_LIBRARY("ERR Function already exists in the library"),
+    /** redis.register_function called by a running function. */
+    FUNCTION_REGISTER_OUTSIDE_LOAD("ERR redis.register_function can only be called on FUNCTION LOAD command"),
+    /** redis.register_function with no argument or more than two. */
+    FUNCTION_REGISTER_ARGS("ERR wrong number of arguments to redis.register_function"),
+    /** redis.register_function with one argument that is not a table. */
+    FUNCTION_REGISTER_SINGLE_ARG("ERR calling redis.register_function with a single argument is only applicable to "
+        + "Lua table (representing named arguments)."),
+    /** redis.register_function with a named argument whose key is not a string. */
+    FUNCTION_REGISTER_KEY_TYPE("ERR named argument key given to redis.register_function is not a string"),
+    /** redis.register_function with a function_name that is not a string. */
+    FUNCTION_REGISTER_NAME_TYPE("ERR function_name argument given to redis.register_function must be a string"),
+    /** redis.register_function with a description that is not a string. */
+    FUNCTION_REGISTER_DESCRIPTION_TYPE("ERR description argument given to redis.register_function must be a string"),
+    /** redis.register_function with a callback that is not a function. */
+    FUNCTION_REGISTER_CALLBACK_TYPE("ERR callback argument given to redis.register_function must be a function"),
+    /** redis.register_function with flags that are not a table. */
+    FUNCTION_REGISTER_FLAGS_TYPE("ERR flags argument to redis.register_function must be a table representing "
+        + "function flags"),
+    /** redis.register_function with a flag Redis does not know. */
+    FUNCTION_REGISTER_UNKNOWN_FLAG("ERR unknown flag given"),
+    /** redis.register_function with a named argument Redis does not know. */
+    FUNCTION_REGISTER_UNKNOWN_ARG("ERR unknown argument given to redis.register_function"),
+    /** redis.register_function's named form without function_name. */
+    FUNCTION_REGISTER_NO_NAME("ERR redis.register_function must get a function name argument"),
+    /** redis.register_function's named form without callback. */
+    FUNCTION_REGISTER_NO_CALLBACK("ERR redis.register_function must get a callback argument"),
+    /** redis.register_function's positional form with a name that is not a string. */
+    FUNCTION_REGISTER_NAME_ARG("ERR first argument to redis.register_function must be a string"),
+    /** redis.register_function's positional form with a callback that is not a function. */
+    FUNCTION_REGISTER_CALLBACK_ARG("ERR second argument to redis.register_function must be a function"),
+    /** FUNCTION DELETE of a library that does not exist. */
+    FUNCTION_LIBRARY_NOT_FOUND("ERR Library not found"),
+    /** FUNCTION LIST LIBRARYNAME without the pattern. */
+    FUNCTION_LIST_NO_PATTERN("ERR library name argument was not given"),
+    /** FUNCTION LIST with an argument it does not know (or given twice); the argument is that argument. */
+    FUNCTION_LIST_UNKNOWN_ARG("ERR Unknown argument %s"),
+    /** FCALL of a function that is not loaded. */
+    FUNCTION_NOT_FOUND("ERR Function not found"),
+    /** FCALL with a numkeys that is not an integer. */
+    FUNCTION_BAD_NUMKEYS("ERR Bad number of keys provided"),
+    /** FCALL_RO of a function without the no-writes flag. */
+    FUNCTION_WRITE_FROM_RO("ERR Can not execute a script with write flag using *_ro command."),
+    /** FUNCTION RESTORE of a payload too short, of a later RDB version, or with a wrong checksum. */
+    FUNCTION_BAD_PAYLOAD("ERR DUMP payload version or checksum are wrong"),
+    /** FUNCTION RESTORE of a payload in the format of Redis 7.0's release candidates. */
+    FUNCTION_PRE_GA("ERR Pre-GA function format not supported"),
+    /** FUNCTION RESTORE of a payload holding something other than libraries. */
+    FUNCTION_NOT_A_FUNCTION("ERR given type is not a function"),
+    /** FUNCTION RESTORE of a payload whose library code cannot be read. */
+    FUNCTION_BAD_LIBRARY_PAYLOAD("ERR Failed loading library payload"),
+    /** FUNCTION RESTORE with a policy other than FLUSH, APPEND and REPLACE. */
+    FUNCTION_RESTORE_POLICY("ERR Wrong restore policy given, value should be either FLUSH, APPEND or REPLACE."),
+    /** FUNCTION RESTORE APPEND of a library that exists (Redis words it without quotes); the argument is its name. */
+    FUNCTION_RESTORE_LIBRARY_EXISTS("ERR Library %s already exists"),
+    /** Commands other than FUNCTION KILL and the few allowed while a function runs past busy-reply-threshold. */
+    BUSY_FUNCTION("BUSY Redis is busy running a script. You can only call FUNCTION KILL or SHUTDOWN NOSAVE."),
     /** EXEC after a command was refused while queueing. */
     EXECABORT("EXECABORT Transaction discarded because of previous errors."),
     /** EXEC itself refused (arity, authentication): the transaction is discarded with the reason. */

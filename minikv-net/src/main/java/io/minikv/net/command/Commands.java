@@ -36,6 +36,7 @@ public final class Commands {
         ObjectCommands.register(table);
         MemoryCommands.register(table);
         ScriptingCommands.register(table);
+        FunctionCommands.register(table);
         BitmapCommands.register(table);
         HyperLogLogCommands.register(table);
         StreamCommands.register(table);

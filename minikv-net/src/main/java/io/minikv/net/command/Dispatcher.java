@@ -25,7 +25,7 @@ public final class Dispatcher {
 
     /** The commands Redis 7 flags {@code allow_busy}: they run while a script is busy; the others get BUSY. */
     private static final java.util.Set<String> ALLOW_BUSY = java.util.Set.of("auth", "hello", "quit", "reset",
-        "multi", "discard", "watch", "unwatch", "shutdown", "script|kill");
+        "multi", "discard", "watch", "unwatch", "shutdown", "script|kill", "function|kill", "function|stats");
 
     private final CommandTable table;
 
@@ -123,7 +123,7 @@ public final class Dispatcher {
             return;
         }
         if (busy && !ALLOW_BUSY.contains(spec.name())) {
-            reject(client, spec, KvError.BUSY.text());
+            reject(client, spec, client.server().scripting().busyError().text());
             return;
         }
         if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {

@@ -32,6 +32,7 @@ final class ScriptCalls implements LuaSandbox.Host {
 
     private final ServerContext server;
     private final Client script;
+    private final Scripting.Run run;
     private final boolean readOnly;
     private final long startNanos;
     private final long thresholdNanos;
@@ -39,11 +40,12 @@ final class ScriptCalls implements LuaSandbox.Host {
     private volatile boolean killRequested;
     private volatile boolean busy;
 
-    ScriptCalls(final ServerContext server, final Client script, final boolean readOnly, final long startNanos,
+    ScriptCalls(final ServerContext server, final Client script, final Scripting.Run run, final long startNanos,
         final long thresholdMillis) {
         this.server = server;
         this.script = script;
-        this.readOnly = readOnly;
+        this.run = run;
+        this.readOnly = run.readOnly();
         this.startNanos = startNanos;
         this.thresholdNanos = thresholdMillis * 1_000_000L;
     }
@@ -87,7 +89,7 @@ final class ScriptCalls implements LuaSandbox.Host {
         if ((write || spec.has(CommandSpec.FLAG_MAY_REPLICATE)) && readOnly) {
             return fail(KvError.SCRIPT_WRITE_READONLY.text(), raise);
         }
-        if (spec.has(CommandSpec.FLAG_DENYOOM) && !wrote && server.memoryExceeded()) {
+        if (spec.has(CommandSpec.FLAG_DENYOOM) && !wrote && !run.allowOom() && server.memoryExceeded()) {
             return fail(KvError.OOM.text(), raise);
         }
         if (write) {
@@ -133,6 +135,16 @@ final class ScriptCalls implements LuaSandbox.Host {
         if (killRequested) {
             throw new LuaErrors.KillError(KvError.SCRIPT_KILLED.text());
         }
+    }
+
+    /** @return what runs. */
+    Scripting.Run run() {
+        return run;
+    }
+
+    /** @return when the run started, in {@link System#nanoTime()} terms. */
+    long startNanos() {
+        return startNanos;
     }
 
     /** @return whether the script has run a write command (SCRIPT KILL then refuses). */

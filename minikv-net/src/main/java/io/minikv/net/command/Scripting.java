@@ -42,6 +42,32 @@ final class Scripting {
     record Script(String sha, byte[] body, LuaFunction function) {
     }
 
+    /** What a run executes: an EVAL script in the scripting sandbox, or a function in the function engine. */
+    @FunctionalInterface
+    interface Body {
+        /**
+         * Runs the Lua code.
+         *
+         * @param calls the run's link to the server.
+         * @return the first value the code returned.
+         * @throws LuaError when the code fails.
+         */
+        LuaValue invoke(ScriptCalls calls);
+    }
+
+    /**
+     * One run of a script or a function.
+     *
+     * @param name what error replies and FUNCTION STATS call it: the script's SHA1 or the function's name.
+     * @param function true for FCALL and FCALL_RO (FUNCTION KILL stops it, SCRIPT KILL does not).
+     * @param command the command that started it, for FUNCTION STATS.
+     * @param readOnly whether writes are refused (EVAL_RO, a {@code no-writes} function).
+     * @param allowOom whether denyoom commands run over the memory limit (an {@code allow-oom} function).
+     * @param body the code.
+     */
+    record Run(String name, boolean function, byte[][] command, boolean readOnly, boolean allowOom, Body body) {
+    }
+
     private final ServerContext server;
     private final Map<String, Script> cache = new ConcurrentHashMap<>();
     private final ReentrantLock runLock = new ReentrantLock();
@@ -140,8 +166,20 @@ final class Scripting {
      * @param readOnly true for EVAL_RO and EVALSHA_RO.
      */
     void run(final Client c, final Script script, final byte[][] keys, final byte[][] argv, final boolean readOnly) {
+        run(c, new Run(script.sha(), false, null, readOnly, false,
+            calls -> sandbox().run(script.function(), keys, argv, calls)));
+    }
+
+    /**
+     * Runs a script or a function for a client and writes its reply, as {@link #run(Client, Script, byte[][],
+     * byte[][], boolean)} describes.
+     *
+     * @param c the calling client.
+     * @param run what to run.
+     */
+    void run(final Client c, final Run run) {
         if (c.inExec()) {
-            runAlone(c.reply(), c, script, keys, argv, readOnly);
+            runAlone(c.reply(), c, run);
             return;
         }
         final ClientControl control = c.control();
@@ -150,7 +188,7 @@ final class Scripting {
             final byte[][] reply = new byte[1][];
             try {
                 server.execGate().exclusive(null, () -> {
-                    runAlone(resultWriter, c, script, keys, argv, readOnly);
+                    runAlone(resultWriter, c, run);
                     reply[0] = drain(resultWriter);
                 });
             } finally {
@@ -168,24 +206,23 @@ final class Scripting {
     }
 
     /** Runs a script under the run lock, writing its reply to {@code out}; the caller holds the gate. */
-    private void runAlone(final ReplyWriter out, final Client c, final Script script, final byte[][] keys,
-        final byte[][] argv, final boolean readOnly) {
+    private void runAlone(final ReplyWriter out, final Client c, final Run run) {
         runLock.lock();
         try {
             final Client lua = scriptClient();
             lua.select(c.db());
-            final ScriptCalls calls = new ScriptCalls(server, lua, readOnly, System.nanoTime(), busyThresholdMillis);
+            final ScriptCalls calls = new ScriptCalls(server, lua, run, System.nanoTime(), busyThresholdMillis);
             running = calls;
             try {
                 if (aborting) {
                     calls.kill();
                 }
-                final LuaValue result = sandbox().run(script.function(), keys, argv, calls);
+                final LuaValue result = run.body().invoke(calls);
                 LuaReplies.toResp(result, out);
             } catch (final LuaError e) {
-                out.error(LuaErrors.reply(e, script.sha()));
+                out.error(LuaErrors.reply(e, run.name()));
             } catch (final RuntimeException e) {
-                LOG.log(Level.ERROR, "script " + script.sha() + " failed", e);
+                LOG.log(Level.ERROR, "script " + run.name() + " failed", e);
                 out.error(KvError.INTERNAL);
             } finally {
                 running = null;
@@ -222,11 +259,12 @@ final class Scripting {
     }
 
     /**
-     * SCRIPT KILL: asks the running script to stop.
+     * SCRIPT KILL and FUNCTION KILL: asks the running script or function to stop, as Redis's {@code scriptKill}.
      *
-     * @return null when asked, else the error to reply (NOTBUSY, UNKILLABLE).
+     * @param function true for FUNCTION KILL, which stops functions only (SCRIPT KILL, EVAL scripts only).
+     * @return null when asked, else the error to reply (NOTBUSY, UNKILLABLE, or BUSY naming the other KILL).
      */
-    KvError kill() {
+    KvError kill(final boolean function) {
         final ScriptCalls calls = running;
         if (calls == null) {
             return KvError.NOTBUSY;
@@ -234,8 +272,25 @@ final class Scripting {
         if (calls.wrote()) {
             return KvError.UNKILLABLE;
         }
+        if (calls.run().function() != function) {
+            return busyError(calls);
+        }
         calls.kill();
         return null;
+    }
+
+    /** @return the run under way, or null. */
+    ScriptCalls running() {
+        return running;
+    }
+
+    /** @return the BUSY error for the run under way: it names the KILL that stops it. */
+    KvError busyError() {
+        return busyError(running);
+    }
+
+    private static KvError busyError(final ScriptCalls calls) {
+        return calls != null && calls.run().function() ? KvError.BUSY_FUNCTION : KvError.BUSY;
     }
 
     /** The Lua state, built on first use (loading the libraries takes a few milliseconds). */

@@ -141,7 +141,7 @@ final class ScriptingCommands {
     }
 
     static void kill(final Client c) {
-        final KvError refused = c.server().scripting().kill();
+        final KvError refused = c.server().scripting().kill(false);
         if (refused != null) {
             c.reply().error(refused);
         } else {

@@ -15,7 +15,7 @@ import io.minikv.net.resp.ReplyWriter;
 import java.time.Instant;
 
 /**
- * The server group: DBSIZE, FLUSHDB, FLUSHALL, TIME, SHUTDOWN, WAIT, WAITAOF, FUNCTION FLUSH. INFO, CONFIG and
+ * The server group: DBSIZE, FLUSHDB, FLUSHALL, TIME, SHUTDOWN, WAIT, WAITAOF. INFO, CONFIG and
  * COMMAND have their own classes.
  */
 final class ServerCommands {
@@ -84,11 +84,6 @@ final class ServerCommands {
         table.register(CommandSpec.of("waitaof", 4, "generic", ServerCommands::waitaof)
             .doc("Blocks until all of the preceding write commands sent by the connection are written to the "
                 + "append-only file of the master and/or replicas.", "7.2.0").build());
-        table.register(CommandSpec.of("function", -2, "scripting", null)
-            .doc("A container for function commands.", "7.0.0")
-            .sub(CommandSpec.of("function|flush", -2, "scripting", ServerCommands::functionFlush)
-                .flags(FLAG_WRITE | FLAG_NOSCRIPT).doc("Deletes all libraries and functions.", "7.0.0").build())
-            .build());
     }
 
     /**
@@ -292,15 +287,5 @@ final class ServerCommands {
             return false;
         }
         return true;
-    }
-
-    static void functionFlush(final Client c) {
-        final CommandArgs a = c.args();
-        if (a.count() > 3 || (a.count() == 3 && !a.is(2, Keywords.ASYNC) && !a.is(2, Keywords.SYNC))) {
-            c.reply().error(KvError.FUNCTION_FLUSH_OPTION);
-            return;
-        }
-        // No function can be loaded until scripting exists, so the library set is already empty.
-        c.reply().ok();
     }
 }

@@ -48,6 +48,7 @@ public final class ServerContext {
     private final ExecGate execGate = new ExecGate();
     /** EVAL's script cache, Lua state and running script. */
     private final Scripting scripting = new Scripting(this);
+    private final Functions functions = new Functions(REDIS_VERSION);
     private final Monitors monitors = new Monitors();
     private final Dispatcher dispatcher;
     private volatile int port;
@@ -279,6 +280,11 @@ public final class ServerContext {
      */
     public void abortScripts() {
         scripting.abort();
+    }
+
+    /** @return the function libraries (FUNCTION LOAD, FCALL). */
+    Functions functions() {
+        return functions;
     }
 
     /** @return the scripting state: script cache, Lua state, running script. */

@@ -96,6 +96,20 @@ public final class CommandArgs {
     }
 
     /**
+     * Splits a line into arguments as Redis's {@code sdssplitargs} does (spaces separate, quotes group, escapes in
+     * double quotes), for text that is not a command: a function library's {@code #!} line.
+     *
+     * @param line the line, without its newline.
+     * @return independent arguments, or null on unbalanced quotes.
+     */
+    public static CommandArgs split(final byte[] line) {
+        final ByteBuffer scratch = ByteBuffer.allocate(Math.max(1, line.length));
+        final CommandArgs c = new CommandArgs();
+        c.reset(scratch);
+        return InlineSplitter.split(ByteBuffer.wrap(line), 0, line.length, scratch, c) ? c : null;
+    }
+
+    /**
      * Returns the total length of the arguments, what {@link #copy()} keeps.
      *
      * @return the sum of the argument lengths.

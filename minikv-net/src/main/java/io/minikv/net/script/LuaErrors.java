@@ -91,16 +91,7 @@ public final class LuaErrors {
      * @return the reply text without the leading {@code '-'}.
      */
     public static String reply(final LuaError e, final String sha) {
-        final LuaValue object = object(e);
-        final String text;
-        if (e instanceof CallError || e instanceof KillError) {
-            text = object.tojstring();
-        } else if (object != null && object.istable()) {
-            final LuaValue err = object.get("err");
-            text = err.isstring() ? err.tojstring() : KvError.SCRIPT_RUNTIME.format(object.tojstring());
-        } else {
-            text = KvError.SCRIPT_RUNTIME.format(positioned(e, object));
-        }
+        final String text = text(e);
         final String fileline = fileline(e);
         if (fileline == null) {
             return text;
@@ -108,6 +99,25 @@ public final class LuaErrors {
         final int colon = fileline.lastIndexOf(':');
         return text + " script: " + sha + ", on " + fileline.substring(0, colon) + ":" + fileline.substring(colon + 1)
             + ".";
+    }
+
+    /**
+     * Returns an error's reply text without the script and position Redis appends to a failed run's reply: what
+     * FUNCTION LOAD quotes after {@code Error registering functions: }.
+     *
+     * @param e the error.
+     * @return the text, e.g. {@code ERR user_function:2: attempt to perform arithmetic on a nil value}.
+     */
+    public static String text(final LuaError e) {
+        final LuaValue object = object(e);
+        if (e instanceof CallError || e instanceof KillError) {
+            return object.tojstring();
+        }
+        if (object != null && object.istable()) {
+            final LuaValue err = object.get("err");
+            return err.isstring() ? err.tojstring() : KvError.SCRIPT_RUNTIME.format(object.tojstring());
+        }
+        return KvError.SCRIPT_RUNTIME.format(positioned(e, object));
     }
 
     /**

@@ -116,6 +116,17 @@ public final class LuaSandbox {
         final LuaTable stringMeta = new LuaTable();
         stringMeta.rawset(LuaValue.INDEX, globals.get("string"));
         LuaString.s_metatable = ReadOnlyTable.copyOf(stringMeta);
+        globals.setmetatable(nonexistentGuard());
+        globals.lock();
+    }
+
+    /**
+     * Returns a read-only metatable whose {@code __index} fails as Redis 7 does when a script reads a global that
+     * does not exist: {@code Script attempted to access nonexistent global variable 'x'}.
+     *
+     * @return a new locked metatable.
+     */
+    static LuaTable nonexistentGuard() {
         final LuaTable protect = new LuaTable();
         protect.rawset(LuaValue.INDEX, new TwoArgFunction() {
             @Override
@@ -124,8 +135,17 @@ public final class LuaSandbox {
                     + "'");
             }
         });
-        globals.setmetatable(ReadOnlyTable.copyOf(protect));
-        globals.lock();
+        return ReadOnlyTable.copyOf(protect);
+    }
+
+    /** @return the instruction hook, which the function engine's globals share so that its closures are watched. */
+    DebugLib watchdog() {
+        return watchdog;
+    }
+
+    /** @return the global table (read-only once built); the function engine reads through it. */
+    LuaTable globals() {
+        return globals;
     }
 
     /** Lua 5.1 names Redis scripts use that luaj (a 5.2 VM) lacks or drops. */
@@ -221,8 +241,20 @@ public final class LuaSandbox {
      * @throws LuaError when it does not compile; {@link LuaErrors#compileMessage} words it.
      */
     public LuaFunction compile(final byte[] body) {
-        final LuaValue f = globals.load(new ByteArrayInputStream(body), CHUNK, "t", globals);
-        return (LuaFunction) f;
+        return compile(body, CHUNK, globals);
+    }
+
+    /**
+     * Compiles a chunk under a name and with a global environment of its own (the function engine's libraries).
+     *
+     * @param body the Lua source.
+     * @param chunk the chunk name errors show, e.g. {@code @user_function}.
+     * @param env the chunk's {@code _ENV}.
+     * @return the compiled function.
+     * @throws LuaError when it does not compile.
+     */
+    LuaFunction compile(final byte[] body, final String chunk, final LuaValue env) {
+        return (LuaFunction) globals.load(new ByteArrayInputStream(body), chunk, "t", env);
     }
 
     /**
@@ -236,12 +268,25 @@ public final class LuaSandbox {
      * @throws LuaError when the script fails; {@link LuaErrors#reply} words it.
      */
     public LuaValue run(final LuaFunction function, final byte[][] keys, final byte[][] argv, final Host runHost) {
-        this.host = runHost;
-        watchdog.reset();
         globals.setUnprotected("KEYS", table(keys));
         globals.setUnprotected("ARGV", table(argv));
+        return invoke(function, LuaValue.NONE, runHost);
+    }
+
+    /**
+     * Calls a function with arguments under a host's watchdog, positioning errors as {@link #run} does.
+     *
+     * @param function the function.
+     * @param args its arguments.
+     * @param runHost the commands, log and watchdog for this call.
+     * @return the function's first return value.
+     * @throws LuaError when the function fails.
+     */
+    LuaValue invoke(final LuaFunction function, final Varargs args, final Host runHost) {
+        this.host = runHost;
+        watchdog.reset();
         try {
-            return function.invoke(LuaValue.NONE).eval().arg1();
+            return function.invoke(args).eval().arg1();
         } catch (final LuaError e) {
             LuaErrors.positionIfMissing(e, watchdog.fileline());
             throw e;
@@ -254,7 +299,7 @@ public final class LuaSandbox {
         }
     }
 
-    private static LuaTable table(final byte[][] items) {
+    static LuaTable table(final byte[][] items) {
         final LuaTable t = new LuaTable(items.length, 0);
         for (int i = 0; i < items.length; i++) {
             t.rawset(i + 1, LuaString.valueUsing(items[i]));

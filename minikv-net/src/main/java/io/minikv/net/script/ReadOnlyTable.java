@@ -38,6 +38,21 @@ final class ReadOnlyTable extends LuaTable {
         return t;
     }
 
+    /**
+     * Sets the metatable of a locked table: only the sandbox does this, while building the state.
+     *
+     * @param metatable the metatable.
+     */
+    void unlockedSetMetatable(final LuaValue metatable) {
+        final boolean was = locked;
+        locked = false;
+        try {
+            super.setmetatable(metatable);
+        } finally {
+            locked = was;
+        }
+    }
+
     /** Locks the table. */
     void lock() {
         locked = true;

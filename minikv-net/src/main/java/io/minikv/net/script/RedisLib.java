@@ -136,6 +136,37 @@ final class RedisLib {
         return redis;
     }
 
+    /**
+     * Builds the {@code redis} table a library's code sees while FUNCTION LOAD runs it, as Redis 7's
+     * {@code luaEngineInitEngine}: {@code register_function}, {@code log} and its levels, {@code REDIS_VERSION} and
+     * {@code REDIS_VERSION_NUM}. Any other field fails as a nonexistent global does.
+     *
+     * @param redisVersion what {@code redis.REDIS_VERSION} holds.
+     * @param sandbox the function engine's sandbox, whose host receives {@code redis.log}.
+     * @param registerFunction {@code redis.register_function}.
+     * @return the table, read-only.
+     */
+    static LuaTable createLoadApi(final String redisVersion, final LuaSandbox sandbox,
+        final LuaValue registerFunction) {
+        final LuaTable redis = new LuaTable();
+        redis.rawset("register_function", registerFunction);
+        redis.rawset("log", new VarArgFunction() {
+            @Override
+            public Varargs invoke(final Varargs args) {
+                return log(args, sandbox);
+            }
+        });
+        redis.rawset("LOG_DEBUG", 0);
+        redis.rawset("LOG_VERBOSE", 1);
+        redis.rawset("LOG_NOTICE", 2);
+        redis.rawset("LOG_WARNING", 3);
+        redis.rawset("REDIS_VERSION", redisVersion);
+        redis.rawset("REDIS_VERSION_NUM", versionNum(redisVersion));
+        final ReadOnlyTable api = ReadOnlyTable.copyOf(redis);
+        api.unlockedSetMetatable(LuaSandbox.nonexistentGuard());
+        return api;
+    }
+
     private static Varargs log(final Varargs args, final LuaSandbox sandbox) {
         if (args.narg() < 2) {
             throw new LuaErrors.CallError(KvError.SCRIPT_LOG_ARGS.text());

@@ -336,11 +336,28 @@ final class FuzzCatalogue {
             f.key(), f.value())));
         c.add(g("evalsha", f -> cat(f.pick(new String[] {"4e6d8fc8bb01276962cce5371fa795a7763657ae",
             "0000000000000000000000000000000000000000", "x"}), "1", f.key())));
+        // Functions: two fixed libraries (loaded, replaced, deleted) whose functions read, write and fail over
+        // generated keys; FCALL and FCALL_RO of them and of none. Libraries outlive FLUSHALL on both servers alike.
+        final String[] libraries = {"#!lua name=fz1\nredis.register_function('fz_get', function(keys) "
+            + "return redis.call('get', keys[1]) end)\nredis.register_function{function_name='fz_ro', "
+            + "callback=function(keys, args) return {redis.call('exists', keys[1]), args[1]} end, "
+            + "flags={'no-writes'}}",
+            "#!lua name=fz2\nredis.register_function('fz_set', function(keys, args) "
+            + "return redis.call('set', keys[1], args[1]) end)\nredis.register_function('fz_incr', "
+            + "function(keys) return redis.pcall('incr', keys[1]) end)"};
+        c.add(g("function", f -> f.chance(70)
+            ? cat("LOAD", f.chance(50) ? List.of("REPLACE") : List.of(), f.pick(libraries))
+            : cat("DELETE", f.pick(new String[] {"fz1", "fz2", "x"}))));
+        final String[] functionNames = {"fz_get", "fz_ro", "fz_set", "fz_incr", "FZ_GET", "nosuch"};
+        c.add(g("fcall", f -> cat(f.pick(functionNames), f.pick(new String[] {"1", "1", "0", "2", "-1", "x"}),
+            f.key(), f.value())));
+        c.add(g("fcall_ro", f -> cat(f.pick(functionNames), f.pick(new String[] {"1", "1", "0", "-1", "x"}),
+            f.key(), f.value())));
         // COMMAND GETKEYS over commands of every key-spec shape (ranges, steps, keynum with bad numkeys, SET's GET).
         // OBJECT is not here: its string encodings differ from Redis's after APPEND/SETRANGE/INCRBYFLOAT (README).
         c.add(g("command", f -> cat(f.pick(new String[] {"GETKEYS", "GETKEYSANDFLAGS"}),
             f.pick(new String[] {"get", "set", "mset", "del", "zunionstore", "zinter", "lmpop", "blmpop", "bzmpop",
-                "sintercard", "blpop", "lmove", "object", "eval", "ping", "nosuch"}),
+                "sintercard", "blpop", "lmove", "object", "eval", "fcall", "ping", "nosuch"}),
             f.pick(new String[] {"2", "1", "0", "x", "2abc", "-1", "encoding", "help"}), f.keys(0, 3),
             f.chance(30) ? List.of(f.pick(new String[] {"GET", "get", "LEFT", "WEIGHTS", "0"})) : List.of())));
         // Bitmaps: offsets stay small (strings of a few hundred bytes) apart from the odd out-of-range one.
