@@ -451,6 +451,10 @@ public enum KvError {
         + "then restart the server."),
     /** CLIENT UNBLOCK with a reason other than TIMEOUT or ERROR. */
     CLIENT_UNBLOCK_REASON("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR"),
+    /** SLOWLOG GET with a count that is not an integer of at least -1. */
+    SLOWLOG_COUNT("ERR count should be greater than or equal to -1"),
+    /** CLIENT PAUSE with a mode other than WRITE or ALL. */
+    CLIENT_PAUSE_MODE("ERR CLIENT PAUSE mode must be WRITE or ALL"),
     /** The reply of a client whose wait CLIENT UNBLOCK ended with ERROR. */
     UNBLOCKED("UNBLOCKED client unblocked via CLIENT UNBLOCK"),
     /** A command that reads, writes or may replicate, sent by a client in MONITOR mode (Redis treats it as a replica). */

@@ -44,6 +44,8 @@ public final class Engine implements EngineStats {
     private Thread expiryThread;
     /** Whether the expiry thread runs cycles (DEBUG SET-ACTIVE-EXPIRE turns it off and on). */
     private volatile boolean activeExpiry;
+    /** Whether a server's CLIENT PAUSE holds the expiry thread, whatever {@link #activeExpiry} says. */
+    private volatile boolean activeExpiryPaused;
     /** Channels and patterns, shared by the application's subscriptions and a server's clients. */
     private final io.minikv.engine.pubsub.PubSubRegistry pubsub = new io.minikv.engine.pubsub.PubSubRegistry();
     /** Saves run one at a time: they share no state, but two at once would only compete for the disk. */
@@ -153,6 +155,25 @@ public final class Engine implements EngineStats {
      */
     public boolean activeExpiry() {
         return activeExpiry;
+    }
+
+    /**
+     * Holds or releases the background expiry while a server's clients are paused (Redis's CLIENT PAUSE stops active
+     * expiry, so the data stays as it was), independently of {@link #activeExpiry(boolean)}.
+     *
+     * @param paused true to hold the expiry thread, false to let it run again if active expiry is on.
+     */
+    public void pauseActiveExpiry(final boolean paused) {
+        activeExpiryPaused = paused;
+    }
+
+    /**
+     * Returns whether the background expiry is held by {@link #pauseActiveExpiry(boolean)}.
+     *
+     * @return true while held.
+     */
+    public boolean activeExpiryPaused() {
+        return activeExpiryPaused;
     }
 
     /**
@@ -474,7 +495,7 @@ public final class Engine implements EngineStats {
 
     private void expiryLoop() {
         while (!closed) {
-            if (!activeExpiry) {
+            if (!activeExpiry || activeExpiryPaused) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(EXPIRY_PERIOD_MS));
                 continue;
             }

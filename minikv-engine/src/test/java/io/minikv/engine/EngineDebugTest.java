@@ -44,6 +44,27 @@ class EngineDebugTest {
     }
 
     @Test
+    void shouldHoldActiveExpiryWhilePausedAndResumeItAfter() {
+        try (KvStore store = MiniKv.open(KvOptions.defaults())) {
+            final Engine engine = Engine.of(store);
+            engine.pauseActiveExpiry(true);
+            assertThat(engine.activeExpiryPaused()).isTrue();
+            // The pause is the server's, not DEBUG SET-ACTIVE-EXPIRE's: active expiry stays on.
+            assertThat(engine.activeExpiry()).isTrue();
+            store.set(b("k"), b("v"));
+            store.pexpire(b("k"), 1, ExpireCondition.ALWAYS);
+            engine.pauseActiveExpiry(false);
+            assertThat(engine.activeExpiryPaused()).isFalse();
+            // Nobody reads k: only the expiry thread, released now, can delete it (bounded generously).
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (engine.keys(0) > 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(engine.keys(0)).isZero();
+        }
+    }
+
+    @Test
     void shouldReloadReplacingOrMergingTheData() {
         final Path file = dir.resolve("dump.mkv");
         try (KvStore store = MiniKv.open(KvOptions.defaults())) {

@@ -94,8 +94,12 @@ public final class BlockingKeys {
             return popped == null ? null : () -> request.reply(client, popped);
         }
 
+        /** The reply of a wait that ended unserved; as in Redis 7.0, such a command is not slow-logged. */
         Runnable timedOut() {
-            return () -> request.reply(client, null);
+            return () -> {
+                client.dropDeferredCommand();
+                request.reply(client, null);
+            };
         }
     }
 
@@ -288,7 +292,10 @@ public final class BlockingKeys {
         if (w == null || w.done) {
             return false;
         }
-        finish(w, error ? () -> w.client.reply().error(KvError.UNBLOCKED) : w.timedOut());
+        finish(w, error ? () -> {
+            w.client.dropDeferredCommand();
+            w.client.reply().error(KvError.UNBLOCKED);
+        } : w.timedOut());
         return true;
     }
 

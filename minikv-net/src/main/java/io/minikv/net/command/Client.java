@@ -36,8 +36,23 @@ public final class Client {
     private volatile boolean monitoring;
     private boolean monitorCloseHook;
     private boolean script;
+    /** CLIENT NO-EVICT ON: shown in CLIENT LIST (mini-kv never evicts clients). */
+    private volatile boolean noEvict;
+    /** CLIENT REPLY state, {@code REPLY_*} bits; 0 (replies on) for nearly every client. */
+    private int replyFlags;
+    /** The slow log arguments of a command that suspended the connection (a blocked command, a script), or null. */
+    private byte[][] deferredArgv;
+    /** The execution time of that command so far, nanoseconds. */
+    private long deferredNanos;
     /** Keys written inside EXEC or a script, signalled to blocked clients once it ends: db index, key, ... */
     private java.util.ArrayList<Object> heldSignals;
+
+    /** CLIENT REPLY OFF: no reply is sent. */
+    static final int REPLY_OFF = 1;
+    /** CLIENT REPLY SKIP was the last command: the next command's replies are dropped. */
+    static final int REPLY_SKIP_NEXT = 2;
+    /** The replies of the command running now are dropped. */
+    static final int REPLY_SKIP = 4;
 
     /**
      * Creates the state of a new connection.
@@ -316,6 +331,99 @@ public final class Client {
      */
     public void touch(final long nowMillis) {
         this.lastInteractionMillis = nowMillis;
+    }
+
+    /** @return whether CLIENT NO-EVICT is on. May be read from any thread. */
+    boolean noEvict() {
+        return noEvict;
+    }
+
+    /**
+     * Sets CLIENT NO-EVICT.
+     *
+     * @param value true for ON.
+     */
+    void noEvict(final boolean value) {
+        this.noEvict = value;
+    }
+
+    /** @return whether CLIENT REPLY changed anything: only then does the connection mute or unmute its replies. */
+    public boolean repliesControlled() {
+        return replyFlags != 0;
+    }
+
+    /**
+     * Starts a command of the connection's own, as Redis's {@code resetClient} for the previous one: a pending
+     * CLIENT REPLY SKIP applies to this command.
+     *
+     * @return whether this command's replies are dropped.
+     */
+    public boolean beginCommandReplies() {
+        if ((replyFlags & REPLY_SKIP_NEXT) != 0) {
+            replyFlags = replyFlags & ~REPLY_SKIP_NEXT | REPLY_SKIP;
+        }
+        return (replyFlags & (REPLY_OFF | REPLY_SKIP)) != 0;
+    }
+
+    /**
+     * Ends a command of the connection's own (after its reply, for a blocked command once it was served).
+     *
+     * @return whether the replies that follow (pub/sub messages, the next command's) are dropped.
+     */
+    public boolean endCommandReplies() {
+        replyFlags &= ~REPLY_SKIP;
+        return (replyFlags & REPLY_OFF) != 0;
+    }
+
+    /** @return the CLIENT REPLY bits. */
+    int replyFlags() {
+        return replyFlags;
+    }
+
+    /**
+     * Sets the CLIENT REPLY bits.
+     *
+     * @param flags {@code REPLY_*} bits.
+     */
+    void replyFlags(final int flags) {
+        this.replyFlags = flags;
+    }
+
+    /**
+     * Keeps what the slow log needs of a command that suspended the connection, to log it when it completes.
+     *
+     * @param argv the arguments as the slow log keeps them.
+     * @param nanos its execution time so far.
+     */
+    void deferSlowlog(final byte[][] argv, final long nanos) {
+        deferredArgv = argv;
+        deferredNanos = nanos;
+    }
+
+    /**
+     * Adds execution time to the command that suspended the connection (a script's run on the scripting thread).
+     *
+     * @param nanos the time to add.
+     */
+    void addDeferredNanos(final long nanos) {
+        deferredNanos += nanos;
+    }
+
+    /** Forgets the command that suspended the connection: it ends without being slow-logged (a timed-out wait). */
+    void dropDeferredCommand() {
+        deferredArgv = null;
+    }
+
+    /**
+     * Logs the command that suspended the connection, now that it completed, if it was slow. Called by the connection
+     * when it resumes.
+     */
+    public void completeDeferredCommand() {
+        final byte[][] argv = deferredArgv;
+        if (argv != null) {
+            deferredArgv = null;
+            server.slowlog().log(this, argv, deferredNanos / 1000);
+        }
     }
 
     /** @return whether the client is in MONITOR mode (Redis's CLIENT_MONITOR). May be read from any thread. */

@@ -30,14 +30,20 @@ final class ClientCommands {
         "LIST [options ...]", "    Return information about client connections. Options: TYPE <type>, ID <id...>.",
         "SETNAME <name>", "    Assign the name <name> to the current connection.",
         "SETINFO <option> <value>", "    Set LIB-NAME or LIB-VER of the current connection.",
+        "UNPAUSE", "    Stop the current client pause, resuming traffic.",
+        "PAUSE <timeout> [WRITE|ALL]", "    Suspend all, or just write, clients for <timeout> milliseconds.",
+        "REPLY (ON|OFF|SKIP)", "    Control the replies sent to the current connection.",
         "UNBLOCK <clientid> [TIMEOUT|ERROR]",
         "    Unblock the specified blocked client.",
-        "NO-EVICT (ON|OFF)", "    Accepted; mini-kv never evicts clients.",
+        "NO-EVICT (ON|OFF)", "    Protect current client connection from eviction (mini-kv never evicts clients).",
         "NO-TOUCH (ON|OFF)", "    Accepted; mini-kv keeps no access times for eviction.",
         "HELP", "    Print this help."};
 
     private static final byte[] TIMEOUT = Keywords.k("TIMEOUT");
     private static final byte[] ERROR = Keywords.k("ERROR");
+    private static final byte[] WRITE = Keywords.k("WRITE");
+    private static final byte[] ALL = Keywords.k("ALL");
+    private static final byte[] SKIP = Keywords.k("SKIP");
 
     private ClientCommands() {
     }
@@ -66,8 +72,13 @@ final class ClientCommands {
             .sub(CommandSpec.of("client|unblock", -3, GROUP, ClientCommands::unblock).flags(FLAGS | FLAG_ADMIN)
                 .doc("Unblocks a client blocked by a blocking command from a different connection.", "5.0.0")
                 .build())
-            .sub(CommandSpec.of("client|no-evict", 3, GROUP, ClientCommands::onOff).flags(FLAGS | FLAG_ADMIN)
+            .sub(CommandSpec.of("client|no-evict", 3, GROUP, ClientCommands::noEvict).flags(FLAGS | FLAG_ADMIN)
                 .doc("Sets the client eviction mode of the connection.", "7.0.0").build())
+            .sub(CommandSpec.of("client|pause", -3, GROUP, ClientCommands::pause).flags(FLAGS | FLAG_ADMIN)
+                .doc("Stop processing commands from clients for some time", "2.9.50").build())
+            .sub(CommandSpec.of("client|unpause", 2, GROUP, ClientCommands::unpause).flags(FLAGS | FLAG_ADMIN)
+                .doc("Resume processing of clients that were paused", "6.2.0").build())
+            .sub(sub("reply", 3, ClientCommands::reply, "Instruct the server whether to reply to commands", "3.2.0"))
             .sub(sub("no-touch", 3, ClientCommands::onOff,
                 "Controls whether commands sent by the client affect the LRU/LFU of accessed keys.", "7.2.0"))
             .sub(sub("help", 2, ClientCommands::help, "Returns helpful text about the different subcommands.",
@@ -95,6 +106,78 @@ final class ClientCommands {
             return;
         }
         c.reply().bool(c.server().blocking().unblock(a.longValue(), error));
+    }
+
+    /**
+     * {@code CLIENT PAUSE timeout [WRITE|ALL]}: holds every command, or the writes, for {@code timeout} ms. The mode
+     * is checked before the timeout, and the end is {@code now + timeout} as Redis computes it (so a timeout near
+     * the 64-bit limit wraps into the past and pauses nothing), except that 0 pauses nothing either.
+     */
+    static void pause(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.count() > 4) {
+            c.reply().error(KvError.SUBCOMMAND_SYNTAX.format(a.string(1), "CLIENT"));
+            return;
+        }
+        int mode = ClientPause.ALL;
+        if (a.count() == 4) {
+            if (a.is(3, WRITE)) {
+                mode = ClientPause.WRITE;
+            } else if (!a.is(3, ALL)) {
+                c.reply().error(KvError.CLIENT_PAUSE_MODE);
+                return;
+            }
+        }
+        if (!a.parseLong(2)) {
+            c.reply().error(KvError.TIMEOUT_NOT_INTEGER);
+            return;
+        }
+        final long timeout = a.longValue();
+        if (timeout < 0) {
+            c.reply().error(KvError.TIMEOUT_NEGATIVE);
+            return;
+        }
+        if (timeout > 0) {
+            c.server().pause().pause(System.currentTimeMillis() + timeout, mode);
+        }
+        c.reply().ok();
+    }
+
+    static void unpause(final Client c) {
+        c.server().pause().unpause();
+        c.reply().ok();
+    }
+
+    /**
+     * {@code CLIENT REPLY ON|OFF|SKIP}: OFF and SKIP answer nothing (the connection mutes the replies from the next
+     * command on, or the next command's only); ON answers OK. SKIP while OFF changes nothing, as in Redis.
+     */
+    static void reply(final Client c) {
+        final CommandArgs a = c.args();
+        final int flags = c.replyFlags();
+        if (a.is(2, Keywords.ON)) {
+            c.replyFlags(flags & ~(Client.REPLY_OFF | Client.REPLY_SKIP));
+            c.reply().mute(false);
+            c.reply().ok();
+        } else if (a.is(2, Keywords.OFF)) {
+            c.replyFlags(flags | Client.REPLY_OFF);
+        } else if (a.is(2, SKIP)) {
+            if ((flags & Client.REPLY_OFF) == 0) {
+                c.replyFlags(flags | Client.REPLY_SKIP_NEXT);
+            }
+        } else {
+            c.reply().error(KvError.SYNTAX);
+        }
+    }
+
+    static void noEvict(final Client c) {
+        final CommandArgs a = c.args();
+        if (a.is(2, Keywords.ON) || a.is(2, Keywords.OFF)) {
+            c.noEvict(a.is(2, Keywords.ON));
+            c.reply().ok();
+        } else {
+            c.reply().error(KvError.SYNTAX);
+        }
     }
 
     private static CommandSpec sub(final String name, final int arity, final CommandHandler handler,
@@ -278,15 +361,25 @@ final class ClientCommands {
             + " lib-name=" + c.libName() + " lib-ver=" + c.libVersion();
     }
 
-    /** CLIENT LIST's flags: {@code O} monitor, {@code b} blocked, {@code P} subscriber, {@code N} none of these. */
+    /**
+     * CLIENT LIST's flags in Redis's order: {@code O} monitor, {@code P} subscriber, {@code b} blocked or held by
+     * CLIENT PAUSE, {@code e} CLIENT NO-EVICT ON, {@code N} none of these.
+     */
     private static String flags(final Client c) {
+        final StringBuilder flags = new StringBuilder(4);
         if (c.monitoring()) {
-            return "O";
+            flags.append('O');
+        }
+        if (c.subscribed()) {
+            flags.append('P');
         }
         if (c.control().isSuspended()) {
-            return "b";
+            flags.append('b');
         }
-        return c.subscribed() ? "P" : "N";
+        if (c.noEvict()) {
+            flags.append('e');
+        }
+        return flags.length() == 0 ? "N" : flags.toString();
     }
 
     /** CLIENT LIST's {@code sub=N psub=N ssub=N}. */

@@ -17,6 +17,17 @@ public interface ClientControl {
     void suspend();
 
     /**
+     * Puts the command being dispatched back into the connection's input and suspends the connection, so that
+     * {@link #resume()} runs that command again (CLIENT PAUSE holds commands this way). Call on the connection's
+     * event loop thread, from the dispatch of a command the connection parsed itself.
+     *
+     * @throws UnsupportedOperationException for a client that reads no input of its own (the scripts' client).
+     */
+    default void postpone() {
+        throw new UnsupportedOperationException("only a connection's own commands can be postponed");
+    }
+
+    /**
      * Returns whether the connection is parked by {@link #suspend()}. May be read from any thread; the answer can be
      * momentarily stale, which is fine for INFO and CLIENT LIST.
      *

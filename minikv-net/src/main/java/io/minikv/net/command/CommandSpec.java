@@ -70,9 +70,13 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
      */
     public static final int FLAG_PROTECTED = 1 << 16;
 
+    /** Not logged in the slow log (EXEC: its commands are logged instead), Redis's {@code no-slowlog}. */
+    public static final int FLAG_SKIP_SLOWLOG = 1 << 17;
+
     /** By bit; null for bits that are not Redis flags or that COMMAND INFO does not list. */
     private static final String[] FLAG_NAMES = {"write", "readonly", "fast", "denyoom", "admin", "no_auth",
-        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null, null, null};
+        "loading", "stale", "noscript", "skip_monitor", "blocking", null, "no_multi", "pubsub", null, null, null,
+        "skip_slowlog"};
 
     /**
      * Returns the flag names as COMMAND INFO lists them.

@@ -41,6 +41,7 @@ public final class Commands {
         HyperLogLogCommands.register(table);
         StreamCommands.register(table);
         DebugCommands.register(table);
+        SlowLogCommands.register(table);
         return table;
     }
 }

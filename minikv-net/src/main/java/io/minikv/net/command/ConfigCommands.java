@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * CONFIG GET / SET / RESETSTAT / REWRITE / HELP. Parameters mini-kv has are real: reading them shows the live value
  * and setting the mutable ones (maxclients, timeout, requirepass, proto-max-bulk-len, client-query-buffer-limit,
- * hll-sparse-max-bytes, the pubsub class of client-output-buffer-limit) takes effect at once, as do save, dir and
+ * hll-sparse-max-bytes, the pubsub class of client-output-buffer-limit, slowlog-log-slower-than, slowlog-max-len)
+ * takes effect at once, as do save, dir and
  * dbfilename (the last two only where enable-protected-configs allows, as in Redis 7); enable-protected-configs and
  * enable-debug-command are shown and fixed at startup. Any other parameter is stored and echoed back, so tools and client handshakes that set
  * Redis-only parameters (notify-keyspace-events, save...) do not fail.
@@ -30,6 +31,8 @@ final class ConfigCommands {
     private static final String IMMUTABLE = "can't set immutable config";
     private static final String NOT_INTEGER = "argument couldn't be parsed into an integer";
     private static final String HLL_SPARSE_MAX_BYTES = "hll-sparse-max-bytes";
+    private static final String SLOWLOG_SLOWER_THAN = "slowlog-log-slower-than";
+    private static final String SLOWLOG_MAX_LEN = "slowlog-max-len";
     private static final String[] HELP = {
         "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
         "GET <pattern>", "    Return parameters matching the glob-like <pattern> and their values.",
@@ -92,6 +95,8 @@ final class ConfigCommands {
         all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
         all.put("busy-reply-threshold", Long.toString(server.scripting().busyThresholdMillis()));
         all.put("lua-time-limit", Long.toString(server.scripting().busyThresholdMillis()));
+        all.put(SLOWLOG_SLOWER_THAN, Long.toString(server.slowlog().slowerThanMicros()));
+        all.put(SLOWLOG_MAX_LEN, Long.toString(server.slowlog().maxLen()));
         if (server.engine() != null) {
             all.put(HLL_SPARSE_MAX_BYTES, Long.toString(server.engine().hllSparseMaxBytes()));
         }
@@ -186,6 +191,10 @@ final class ConfigCommands {
             case "busy-reply-threshold":
             case "lua-time-limit":
                 return intIn(value, 0, Integer.MAX_VALUE) ? null : KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
+            case SLOWLOG_SLOWER_THAN:
+                return longIn(name, value, -1);
+            case SLOWLOG_MAX_LEN:
+                return longIn(name, value, 0);
             case "proto-max-bulk-len":
             case "client-query-buffer-limit": {
                 final long bytes = MemorySize.parse(value);
@@ -274,6 +283,12 @@ final class ConfigCommands {
             case "requirepass":
                 server.requirePassword(value);
                 break;
+            case SLOWLOG_SLOWER_THAN:
+                server.slowlog().slowerThanMicros(Long.parseLong(value));
+                break;
+            case SLOWLOG_MAX_LEN:
+                server.slowlog().maxLen(Long.parseLong(value));
+                break;
             case "proto-max-bulk-len":
                 server.limits(server.limits().withMaxBulkLength(MemorySize.parse(value)));
                 break;
@@ -351,6 +366,40 @@ final class ConfigCommands {
             out.append('n');
         }
         return out.toString();
+    }
+
+    /**
+     * Checks a numeric parameter of Redis's {@code long long} kind: an integer as {@code string2ll} reads it (no
+     * sign but '-', no leading zero, no space), from {@code min} to {@code LLONG_MAX}.
+     *
+     * @return the CONFIG SET error, or null when acceptable.
+     */
+    private static String longIn(final String name, final String value, final long min) {
+        final Long parsed = string2ll(value);
+        if (parsed == null) {
+            return KvError.CONFIG_SET_FAILED.format(name, NOT_INTEGER);
+        }
+        return parsed < min ? KvError.CONFIG_SET_FAILED.format(name, "argument must be between " + min
+            + " and " + Long.MAX_VALUE + " inclusive") : null;
+    }
+
+    /** Redis's {@code string2ll}: the canonical decimal form of a 64-bit integer, or null. */
+    private static Long string2ll(final String value) {
+        final int n = value.length();
+        final int digits = n > 0 && value.charAt(0) == '-' ? 1 : 0;
+        if (n == digits || n - digits > 1 && value.charAt(digits) == '0' || value.equals("-0")) {
+            return null;
+        }
+        for (int i = digits; i < n; i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return null;
+            }
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (final NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean intIn(final String value, final long min, final long max) {

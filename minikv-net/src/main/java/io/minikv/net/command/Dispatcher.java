@@ -126,9 +126,18 @@ public final class Dispatcher {
             reject(client, spec, client.server().scripting().busyError().text());
             return;
         }
+        // CLIENT PAUSE holds a command after every check that could refuse it, queueing in MULTI included, as Redis.
+        final ServerContext server = client.server();
+        if (server.pause().active() && !client.inExec() && !client.isScript() && server.pause().hold(client, spec)) {
+            client.lastCommand(spec.name());
+            return;
+        }
         if (client.inMulti() && !spec.has(CommandSpec.FLAG_TRANSACTION)) {
             if (denyOom) {
                 client.transaction().queuedDenyOom();
+            }
+            if (spec.has(CommandSpec.FLAG_WRITE | CommandSpec.FLAG_MAY_REPLICATE)) {
+                client.transaction().queuedWrite();
             }
             queue(client, args);
             return;
@@ -148,8 +157,15 @@ public final class Dispatcher {
             // Counted before it runs, so a save the command itself makes (FLUSHALL with save points) includes it.
             client.server().persistence().changed(1);
         }
+        // The slow log times execution only, as Redis's c->duration: one nanoTime pair, while the log is enabled.
+        final SlowLog slowlog = server.slowlog();
+        final boolean timed = slowlog.enabled() && !spec.has(CommandSpec.FLAG_SKIP_SLOWLOG);
+        final long start = timed ? System.nanoTime() : 0;
         try {
             spec.handler().handle(client);
+            if (timed) {
+                logSlow(client, args, slowlog, System.nanoTime() - start);
+            }
             if (write) {
                 if (client.server().blocking().hasWaiters()) {
                     signalWrittenKeys(client, spec, args);
@@ -159,6 +175,9 @@ public final class Dispatcher {
                 }
             }
         } catch (final KvException e) {
+            if (timed) {
+                logSlow(client, args, slowlog, System.nanoTime() - start);
+            }
             if (write) {
                 client.server().persistence().changed(-1);
             }
@@ -179,6 +198,20 @@ public final class Dispatcher {
         }
         if (shown && !shownBefore) {
             monitors.feed(client, args);
+        }
+    }
+
+    /**
+     * Logs a command that ran for {@code nanos} if it was slow. A command that suspended its connection (a blocked
+     * command, a script on the scripting thread) is logged when it completes, as Redis logs a blocked command once it
+     * is unblocked: its arguments are kept now, while they are still in the input.
+     */
+    private static void logSlow(final Client client, final CommandArgs args, final SlowLog slowlog,
+        final long nanos) {
+        if (!client.isScript() && client.control().isSuspended()) {
+            client.deferSlowlog(SlowLog.argv(args), nanos);
+        } else {
+            slowlog.log(client, args, nanos / 1000);
         }
     }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread. {@link #active} is one volatile read, so the dispatcher pays nothing while nobody monitors.
  */
 final class Monitors {
-    private static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
+    /** What Redis shows instead of a password. */
+    static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HELLO = Keywords.k("HELLO");
 
@@ -89,16 +90,35 @@ final class Monitors {
         final String head = "+" + now.getEpochSecond() + "." + String.format("%06d", now.getNano() / 1000) + " ["
             + db + " " + peer + "]";
         out.writeBytes(head.getBytes(StandardCharsets.ISO_8859_1));
-        final boolean auth = args.is(0, Keywords.AUTH);
-        final int helloAuth = args.is(0, HELLO) ? helloAuthIndex(args) : -1;
         for (int i = 0; i < args.count(); i++) {
             out.write(' ');
-            final boolean redacted = auth && i > 0 || helloAuth > 0 && (i == helloAuth + 1 || i == helloAuth + 2);
-            repr(out, redacted ? REDACTED : args.bytes(i));
+            repr(out, redacted(args, i) ? REDACTED : args.bytes(i));
         }
         out.write('\r');
         out.write('\n');
         return out.toByteArray();
+    }
+
+    /**
+     * Tells whether Redis hides an argument from MONITOR and the slow log ({@code redactClientCommandArgument}):
+     * every argument of AUTH, and the user name and password of HELLO's AUTH option.
+     *
+     * @param args the command.
+     * @param i the argument index.
+     * @return true when the argument is shown as {@code (redacted)}.
+     */
+    static boolean redacted(final CommandArgs args, final int i) {
+        if (i == 0) {
+            return false;
+        }
+        if (args.is(0, Keywords.AUTH)) {
+            return true;
+        }
+        if (i < 3 || !args.is(0, HELLO)) {
+            return false;
+        }
+        final int helloAuth = helloAuthIndex(args);
+        return helloAuth > 0 && (i == helloAuth + 1 || i == helloAuth + 2);
     }
 
     /** Where HELLO's AUTH option is, parsing as Redis's helloCommand does before it redacts; -1 when absent. */

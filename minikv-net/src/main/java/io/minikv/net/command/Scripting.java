@@ -186,14 +186,20 @@ final class Scripting {
         control.suspend();
         executor.execute(() -> {
             final byte[][] reply = new byte[1][];
+            final long[] ranNanos = new long[1];
             try {
                 server.execGate().exclusive(null, () -> {
+                    final long start = System.nanoTime();
                     runAlone(resultWriter, c, run);
+                    ranNanos[0] = System.nanoTime() - start;
                     reply[0] = drain(resultWriter);
                 });
             } finally {
                 final byte[] bytes = reply[0];
+                final long nanos = ranNanos[0];
                 control.execute(() -> {
+                    // The script's run is part of EVAL's execution time, as the slow log counts it.
+                    c.addDeferredNanos(nanos);
                     if (bytes != null) {
                         c.reply().raw(bytes);
                     } else {

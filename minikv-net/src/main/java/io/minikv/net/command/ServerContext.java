@@ -50,6 +50,9 @@ public final class ServerContext {
     private final Scripting scripting = new Scripting(this);
     private final Functions functions = new Functions(REDIS_VERSION);
     private final Monitors monitors = new Monitors();
+    private final SlowLog slowlog = new SlowLog();
+    /** CLIENT PAUSE: whether clients' commands are held, and the clients held. */
+    private final ClientPause pause = new ClientPause(this);
     private final Dispatcher dispatcher;
     private volatile int port;
     private volatile String requirePassword;
@@ -295,6 +298,16 @@ public final class ServerContext {
     /** @return the clients in MONITOR mode and the feed of commands to them. */
     Monitors monitors() {
         return monitors;
+    }
+
+    /** @return the slow log and its settings. */
+    SlowLog slowlog() {
+        return slowlog;
+    }
+
+    /** @return the CLIENT PAUSE state. */
+    ClientPause pause() {
+        return pause;
     }
 
     /** @return a dispatcher over the command table, for EXEC. */

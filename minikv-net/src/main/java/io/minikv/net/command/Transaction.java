@@ -24,6 +24,8 @@ final class Transaction {
     private boolean executing;
     private long queuedBytes;
     private boolean queuedDenyOom;
+    /** Whether a queued command writes or may replicate: a WRITE pause then holds the EXEC, as Redis. */
+    private boolean queuedWrite;
     private boolean closeHooked;
     private volatile boolean watchDirty;
 
@@ -74,6 +76,14 @@ final class Transaction {
         return queuedDenyOom;
     }
 
+    void queuedWrite() {
+        queuedWrite = true;
+    }
+
+    boolean hasWrite() {
+        return queuedWrite;
+    }
+
     List<CommandArgs> queued() {
         return queued;
     }
@@ -85,6 +95,7 @@ final class Transaction {
         aborted = false;
         queuedBytes = 0;
         queuedDenyOom = false;
+        queuedWrite = false;
     }
 
     void dirtyWatch() {

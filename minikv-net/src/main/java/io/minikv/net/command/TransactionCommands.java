@@ -32,7 +32,8 @@ final class TransactionCommands {
     static void register(final CommandTable table) {
         final int flags = FLAG_NOSCRIPT | FLAG_LOADING | FLAG_STALE | FLAG_FAST | CommandSpec.FLAG_TRANSACTION;
         table.register(spec("multi", 1, flags, TransactionCommands::multi, "Starts a transaction.", "1.2.0"));
-        table.register(spec("exec", 1, flags & ~FLAG_FAST | FLAG_SKIP_MONITOR, EXEC, "Executes all commands in a transaction.", "1.2.0"));
+        table.register(spec("exec", 1, flags & ~FLAG_FAST | FLAG_SKIP_MONITOR
+            | CommandSpec.FLAG_SKIP_SLOWLOG, EXEC, "Executes all commands in a transaction.", "1.2.0"));
         table.register(spec("discard", 1, flags, TransactionCommands::discard, "Discards a transaction.", "2.0.0"));
         table.register(CommandSpec.of("watch", -2, GROUP, TransactionCommands::watch).flags(flags).keys(1, -1, 1)
             .doc("Monitors changes to keys to determine the execution of a transaction.", "2.2.0").build());

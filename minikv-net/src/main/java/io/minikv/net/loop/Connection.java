@@ -55,6 +55,8 @@ final class Connection implements ClientControl {
     private ByteBuffer in;
     private RespLimits limits;
     private boolean suspended;
+    /** Whether the suspension holds a command put back into the input (CLIENT PAUSE), to run again on resume. */
+    private boolean postponed;
     private boolean closed;
     /** Whether this connection's commands are running, so a CLIENT KILL from this loop targets itself. */
     private boolean processing;
@@ -181,6 +183,9 @@ final class Connection implements ClientControl {
                         close();
                         return;
                     }
+                    if (client.repliesControlled()) {
+                        writer.mute(client.beginCommandReplies());
+                    }
                     final ExecGate.Slot slot = loop.gateSlot();
                     if (gate.enterUnlessBusy(slot)) {
                         try {
@@ -192,6 +197,12 @@ final class Connection implements ClientControl {
                         // A script has held the gate past busy-reply-threshold: BUSY, or SCRIPT KILL and the few
                         // commands Redis allows then, outside the gate.
                         dispatcher.dispatchWhileBusy(client, parser.args());
+                    }
+                    if (postponed) {
+                        break;
+                    }
+                    if (!suspended && client.repliesControlled()) {
+                        writer.mute(client.endCommandReplies());
                     }
                     commands++;
                 } else if (result == RespParser.INCOMPLETE) {
@@ -418,12 +429,28 @@ final class Connection implements ClientControl {
     }
 
     @Override
+    public void postpone() {
+        parser.rewind();
+        suspended = true;
+        postponed = true;
+    }
+
+    @Override
     public void resume() {
         loop.execute(() -> {
             if (closed || !suspended) {
                 return;
             }
             suspended = false;
+            if (postponed) {
+                postponed = false;
+            } else {
+                // The command that suspended the connection has replied: it ends now.
+                client.completeDeferredCommand();
+                if (client.repliesControlled()) {
+                    writer.mute(client.endCommandReplies());
+                }
+            }
             process();
             try {
                 flush();

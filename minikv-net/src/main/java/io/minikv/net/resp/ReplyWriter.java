@@ -18,6 +18,9 @@ import java.nio.charset.StandardCharsets;
  * The buffer grows as needed, up to the output limit; past it {@link OutputLimitExceeded} is thrown and the
  * connection is closed, so a client that pipelines without reading cannot make the server grow without bound.
  * <p>
+ * <b>Muting.</b> While {@link #mute muted} (CLIENT REPLY OFF or SKIP), replies are encoded into a scratch buffer
+ * that is overwritten as needed, so no command needs to know; the pending output stays as it was.
+ * <p>
  * Owned by one connection, used by its event loop thread only.
  */
 public final class ReplyWriter implements ValueSink {
@@ -26,8 +29,14 @@ public final class ReplyWriter implements ValueSink {
 
     private final BufferPool pool;
     private long limit;
+    /** Where replies are written: the pending output, or the scratch buffer while muted. */
     private ByteBuffer buffer;
     private int valueMark = -1;
+    private boolean muted;
+    /** The pending output while muted. */
+    private ByteBuffer held;
+    /** The scratch buffer muted replies are written to; kept for the next time. */
+    private ByteBuffer scratch;
 
     /**
      * Creates a writer.
@@ -55,7 +64,7 @@ public final class ReplyWriter implements ValueSink {
      * @return the buffer or null.
      */
     public ByteBuffer buffer() {
-        return buffer;
+        return muted ? held : buffer;
     }
 
     /**
@@ -64,17 +73,47 @@ public final class ReplyWriter implements ValueSink {
      * @return bytes written and not yet sent.
      */
     public int pending() {
-        return buffer == null ? 0 : buffer.position();
+        final ByteBuffer out = buffer();
+        return out == null ? 0 : out.position();
     }
 
     /**
      * Returns the output buffer to the pool; call when everything was sent.
      */
     public void release() {
-        if (buffer != null) {
+        if (muted) {
+            if (held != null) {
+                pool.release(held);
+                held = null;
+            }
+        } else if (buffer != null) {
             pool.release(buffer);
             buffer = null;
         }
+    }
+
+    /**
+     * Drops or resumes the replies written from now on (CLIENT REPLY); the pending output is kept either way.
+     *
+     * @param value true to drop the replies, false to write them.
+     */
+    public void mute(final boolean value) {
+        if (value == muted) {
+            return;
+        }
+        valueMark = -1;
+        if (value) {
+            held = buffer;
+            if (scratch == null) {
+                scratch = ByteBuffer.allocate(256);
+            }
+            scratch.clear();
+            buffer = scratch;
+        } else {
+            buffer = held;
+            held = null;
+        }
+        muted = value;
     }
 
     /**
@@ -346,6 +385,16 @@ public final class ReplyWriter implements ValueSink {
             buffer = pool.acquire();
         }
         if (buffer.remaining() >= bytes) {
+            return;
+        }
+        if (muted) {
+            // Nobody reads what a muted reply wrote: start the scratch buffer over, large enough for this write.
+            if (scratch.capacity() < bytes) {
+                scratch = ByteBuffer.allocate((int) Math.min(bytes, Integer.MAX_VALUE - 8));
+            }
+            scratch.clear();
+            buffer = scratch;
+            valueMark = valueMark >= 0 ? 0 : -1;
             return;
         }
         final long needed = buffer.position() + bytes;

@@ -147,6 +147,14 @@ public final class RespParser {
     }
 
     /**
+     * Moves back to the start of the command the last {@link #parse} returned, so that the next parse returns it
+     * again: a command held by CLIENT PAUSE stays in the input until the pause ends.
+     */
+    public void rewind() {
+        pos = commandStart;
+    }
+
+    /**
      * Resets to a command boundary at offset 0, for a cleared buffer.
      */
     public void reset() {

@@ -18,7 +18,7 @@ class RedisCommandInfoTest {
     private static final Map<String, Integer> BEHAVIOUR = Map.of("write", CommandSpec.FLAG_WRITE,
         "readonly", CommandSpec.FLAG_READONLY, "denyoom", CommandSpec.FLAG_DENYOOM, "admin", CommandSpec.FLAG_ADMIN,
         "no_auth", CommandSpec.FLAG_NO_AUTH, "blocking", CommandSpec.FLAG_BLOCKING,
-        "no_multi", CommandSpec.FLAG_NO_MULTI);
+        "no_multi", CommandSpec.FLAG_NO_MULTI, "skip_slowlog", CommandSpec.FLAG_SKIP_SLOWLOG);
     /** Mini-kv's own command and Redis 7.2 additions, which Redis 7.0.15's table lacks. */
     private static final List<String> NOT_IN_REDIS_70 = List.of("zquery", "waitaof", "client|setinfo",
         "client|no-touch");

@@ -439,6 +439,14 @@ final class FuzzCatalogue {
             return out;
         }));
         c.add(g("xinfo", f -> cat("STREAM", f.key(), f.chance(10) ? List.of("FULL") : List.of())));
+        // Operator commands, where the reply does not depend on timing: SLOWLOG LEN by type only (which commands
+        // were slow differs between the servers, a cold JIT makes mini-kv's first commands slow), and CLIENT PAUSE
+        // forms that pause nothing (a real pause would hold the fuzzer's own connection).
+        c.add(g("slowlog", CompareRule.SHAPE, f -> List.of("LEN")));
+        c.add(g("client", f -> cat("PAUSE", f.pick(new String[] {"0", "-1", "abc", ""}),
+            f.pick(new String[] {"WRITE", "ALL", "NONE"}))));
+        c.add(g("client", f -> List.of("UNPAUSE")));
+        c.add(g("client", f -> cat("REPLY", f.pick(new String[] {"ON", "on", "maybe"}))));
         return c;
     }
 
