@@ -173,6 +173,43 @@ public enum KvError {
     XREAD_NOACK_OPTION("ERR The NOACK option is only supported by XREADGROUP. You called XREAD instead."),
     /** Template: XREAD BLOCK inside a script; the command name as the script spelt it. */
     XREAD_BLOCK_IN_SCRIPT("ERR %s command is not allowed with BLOCK option from scripts"),
+    /** XGROUP CREATE with an existing group name. */
+    STREAM_BUSYGROUP("BUSYGROUP Consumer Group name already exists"),
+    /** XGROUP on a missing key (CREATE without MKSTREAM included). */
+    XGROUP_KEY_MISSING("ERR The XGROUP subcommand requires the key to exist. Note that for CREATE you may want to use "
+        + "the MKSTREAM option to create an empty stream automatically."),
+    /** Template (group, key): XGROUP SETID, CREATECONSUMER, DELCONSUMER and XINFO CONSUMERS on a missing group. */
+    STREAM_NOGROUP_FOR_KEY("NOGROUP No such consumer group '%s' for key name '%s'"),
+    /** Template (key, group): XPENDING, XCLAIM and XAUTOCLAIM on a missing key or group. */
+    STREAM_NOGROUP("NOGROUP No such key '%s' or consumer group '%s'"),
+    /** Template (key, group): XREADGROUP on a missing key or group. */
+    XREADGROUP_NOGROUP("NOGROUP No such key '%s' or consumer group '%s' in XREADGROUP with GROUP option"),
+    /** A client blocked in XREADGROUP whose group was destroyed meanwhile. */
+    XREADGROUP_GROUP_GONE("NOGROUP the consumer group this client was blocked on no longer exists"),
+    /** A client blocked in XREADGROUP whose stream was deleted (or overwritten) meanwhile. */
+    XREADGROUP_KEY_GONE("UNBLOCKED the stream key no longer exists"),
+    /** XGROUP CREATE or SETID with an ENTRIESREAD below -1. */
+    XGROUP_ENTRIES_READ("ERR value for ENTRIESREAD must be positive or -1"),
+    /** XREADGROUP without GROUP. */
+    XREADGROUP_MISSING_GROUP("ERR Missing GROUP option for XREADGROUP"),
+    /** XREADGROUP with the {@code $} ID. */
+    XREADGROUP_DOLLAR_ID("ERR The $ ID is meaningless in the context of XREADGROUP: you want to read the history of "
+        + "this consumer by specifying a proper ID, or use the > ID to get new messages. The $ ID would just return an "
+        + "empty result set."),
+    /** XCLAIM with a min-idle-time that is not an integer. */
+    XCLAIM_MIN_IDLE("ERR Invalid min-idle-time argument for XCLAIM"),
+    /** XCLAIM IDLE that is not an integer. */
+    XCLAIM_IDLE("ERR Invalid IDLE option argument for XCLAIM"),
+    /** XCLAIM TIME that is not an integer. */
+    XCLAIM_TIME("ERR Invalid TIME option argument for XCLAIM"),
+    /** XCLAIM RETRYCOUNT that is not an integer. */
+    XCLAIM_RETRYCOUNT("ERR Invalid RETRYCOUNT option argument for XCLAIM"),
+    /** Template: XCLAIM with an unknown option (the argument as given). */
+    XCLAIM_UNKNOWN_OPTION("ERR Unrecognized XCLAIM option '%s'"),
+    /** XAUTOCLAIM with a min-idle-time that is not an integer. */
+    XAUTOCLAIM_MIN_IDLE("ERR Invalid min-idle-time argument for XAUTOCLAIM"),
+    /** XAUTOCLAIM COUNT below 1 or above {@code LONG_MAX / 16}. */
+    XAUTOCLAIM_COUNT("ERR COUNT must be > 0"),
     /** Template: {@link #atLeastOneKey(String)}. */
     AT_LEAST_ONE_KEY("ERR at least 1 input key is needed for '%s' command"),
     /** Template: {@link #invalidExpireTime(String)}. */
@@ -591,6 +628,17 @@ public enum KvError {
      */
     public static String unknownCommand(final String command, final String quotedArgs) {
         return String.format(UNKNOWN_COMMAND.text, command, quotedArgs);
+    }
+
+    /**
+     * Returns an exception carrying this template formatted with two values (the stream NOGROUP texts).
+     *
+     * @param first the first {@code %s}.
+     * @param second the second {@code %s}.
+     * @return a new exception.
+     */
+    public KvException exception(final String first, final String second) {
+        return new KvException(this, String.format(text, first, second));
     }
 
     /**

@@ -18,8 +18,11 @@ package io.minikv.engine.persist;
  * bytes   := length:u32 byte[length]
  * value   := string: bytes | list, set: count:u32 bytes* | zset: count:u32 (bytes score:f64)* in ascending order
  *          | hash: count:u32 (field:bytes value:bytes)*
- *          | stream: count:u32 lastId:id entriesAdded:u64 maxDeletedId:id groups:u32(0)
+ *          | stream: count:u32 lastId:id entriesAdded:u64 maxDeletedId:id groups:u32
  *                    (id pairs:u32 (field:bytes value:bytes)*)* in ascending ID order (count may be 0)
+ *                    group*  (groups of them, in name order)
+ * group   := name:bytes lastId:id entriesRead:i64 (-1 unknown) consumers:u32 (name:bytes seenMs:u64)*
+ *            pending:u32 (id consumer:u32 deliveryMs:u64 deliveryCount:u64)*  (consumer: index in the list before)
  * id      := ms:u64 seq:u64
  * </pre>
  * All integers are big-endian. Thread-safe (constants only).

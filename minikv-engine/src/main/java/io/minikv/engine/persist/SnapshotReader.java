@@ -27,6 +27,7 @@ import io.minikv.engine.table.KeyHash;
 import io.minikv.engine.type.hash.FieldMap;
 import io.minikv.engine.type.list.ListValue;
 import io.minikv.engine.type.set.MemberSet;
+import io.minikv.engine.type.stream.StreamGroup;
 import io.minikv.engine.type.stream.StreamValue;
 import io.minikv.engine.type.zset.SortedSet;
 
@@ -285,9 +286,8 @@ final class SnapshotReader {
         final long entriesAdded = in.readLong();
         final StreamId maxDeletedId = readId();
         final int groups = in.readInt();
-        if (groups != 0) {
-            throw new CorruptionException("a stream with " + groups + " consumer groups before byte " + in.offset()
-                + " (this build reads none)");
+        if (groups < 0) {
+            throw new CorruptionException("a stream with " + groups + " consumer groups before byte " + in.offset());
         }
         final StreamValue stream = new StreamValue();
         StreamId previous = StreamId.MIN;
@@ -312,7 +312,48 @@ final class SnapshotReader {
             previous = id;
         }
         stream.counters(lastId, entriesAdded, maxDeletedId);
+        for (int i = 0; i < groups; i++) {
+            if (!stream.loadGroup(readGroup())) {
+                throw new CorruptionException("duplicate consumer group before byte " + in.offset());
+            }
+        }
         return stream;
+    }
+
+    private StreamGroup readGroup() throws IOException, CorruptionException {
+        final byte[] name = readBytes();
+        final StreamId lastId = readId();
+        final long entriesRead = in.readLong();
+        final StreamGroup group = new StreamGroup(name, lastId, entriesRead);
+        final int consumers = in.readInt();
+        if (consumers < 0) {
+            throw new CorruptionException("a group with " + consumers + " consumers before byte " + in.offset());
+        }
+        // Grown as read, so a corrupt count cannot allocate ahead of the data.
+        final java.util.List<StreamGroup.Consumer> byIndex = new java.util.ArrayList<>();
+        for (int i = 0; i < consumers; i++) {
+            final byte[] consumer = readBytes();
+            final StreamGroup.Consumer c = group.createConsumer(consumer, in.readLong());
+            if (c == null) {
+                throw new CorruptionException("duplicate consumer before byte " + in.offset());
+            }
+            byIndex.add(c);
+        }
+        final int pending = in.readInt();
+        if (pending < 0) {
+            throw new CorruptionException("a group with " + pending + " pending entries before byte " + in.offset());
+        }
+        for (int i = 0; i < pending; i++) {
+            final StreamId id = readId();
+            final int owner = in.readInt();
+            if (owner < 0 || owner >= byIndex.size()) {
+                throw new CorruptionException("a pending entry of consumer " + owner + " before byte " + in.offset());
+            }
+            if (!group.load(id, byIndex.get(owner), in.readLong(), in.readLong())) {
+                throw new CorruptionException("duplicate pending entry " + id + " before byte " + in.offset());
+            }
+        }
+        return group;
     }
 
     private StreamId readId() throws IOException, CorruptionException {

@@ -26,6 +26,7 @@ import io.minikv.engine.type.hash.HashEntry;
 import io.minikv.engine.type.list.ElementRing;
 import io.minikv.engine.type.list.ListValue;
 import io.minikv.engine.type.set.MemberSet;
+import io.minikv.engine.type.stream.StreamGroup;
 import io.minikv.engine.type.stream.StreamValue;
 import io.minikv.engine.type.zset.SortedSet;
 import io.minikv.engine.type.zset.ZNode;
@@ -184,8 +185,7 @@ final class SnapshotWriter {
         writeId(stream.lastId());
         records.putLong(stream.entriesAdded());
         writeId(stream.maxDeletedId());
-        // Consumer groups: none yet; the count keeps room for them in this format version.
-        records.putInt(0);
+        records.putInt(stream.groupCount());
         stream.forEach((id, pairs) -> {
             writeId(id);
             records.putInt(pairs.length / 2);
@@ -193,6 +193,30 @@ final class SnapshotWriter {
                 records.putBytes(b);
             }
         });
+        for (final StreamGroup g : stream.groups()) {
+            writeGroup(g);
+        }
+    }
+
+    /** A group after its stream's entries: position, consumers in name order, then the PEL by consumer index. */
+    private void writeGroup(final StreamGroup g) {
+        records.putBytes(g.name());
+        writeId(g.lastId());
+        records.putLong(g.entriesRead());
+        records.putInt(g.consumers().size());
+        final java.util.IdentityHashMap<StreamGroup.Consumer, Integer> index = new java.util.IdentityHashMap<>();
+        for (final StreamGroup.Consumer c : g.consumers().values()) {
+            index.put(c, index.size());
+            records.putBytes(c.name());
+            records.putLong(c.seenTime());
+        }
+        records.putInt(g.pel().size());
+        for (final StreamGroup.Pending p : g.pel().values()) {
+            writeId(p.id());
+            records.putInt(index.get(p.consumer()));
+            records.putLong(p.deliveryTime());
+            records.putLong(p.deliveryCount());
+        }
     }
 
     private void writeId(final StreamId id) {

@@ -276,8 +276,18 @@ public final class StreamOps {
             if (s == null) {
                 throw KvError.NO_SUCH_KEY.exception();
             }
-            return new StreamInfo(s.length(), s.nodeCount(), s.radixTreeNodes(), s.lastId(), s.maxDeletedId(),
-                s.entriesAdded(), s.firstId(), 0, s.first(), s.last());
+            return info(s);
         });
+    }
+
+    /**
+     * Returns a stream's XINFO STREAM counters (the caller holds its lock).
+     *
+     * @param s the stream.
+     * @return the report.
+     */
+    static StreamInfo info(final StreamValue s) {
+        return new StreamInfo(s.length(), s.nodeCount(), s.radixTreeNodes(), s.lastId(), s.maxDeletedId(),
+            s.entriesAdded(), s.firstId(), s.groupCount(), s.first(), s.last());
     }
 }

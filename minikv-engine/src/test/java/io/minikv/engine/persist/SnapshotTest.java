@@ -24,7 +24,9 @@ import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
 import io.minikv.api.StreamId;
+import io.minikv.api.StreamPendingEntry;
 import io.minikv.api.XAddArgs;
+import io.minikv.api.XClaimArgs;
 import io.minikv.engine.Engine;
 import io.minikv.engine.ManualClock;
 import io.minikv.engine.keyspace.Keyspace;
@@ -87,6 +89,13 @@ class SnapshotTest {
         s.xadd(b("stream"), XAddArgs.id(StreamId.of(-1L, 6)), List.of(new FieldValue(b("h"), b("x"))));
         s.xdel(b("stream"), StreamId.of(-1L, 6));
         s.xsetid(b("stream"), StreamId.of(-1L, 9), 7, null);
+        s.xgroupCreate(b("stream"), b("readers"), StreamId.MIN, false, -1);
+        s.xgroupCreate(b("stream"), new byte[] {0, (byte) 0xFF}, StreamId.of(1, 1), false, 3);
+        s.xreadgroup(b("readers"), b("alice"), 1, false, new byte[][] {b("stream")}, new StreamId[] {StreamId.MAX});
+        s.xreadgroup(b("readers"), b("bob"), 0, false, new byte[][] {b("stream")}, new StreamId[] {StreamId.MAX});
+        s.xgroupCreateConsumer(b("stream"), b("readers"), b("idle"));
+        s.xclaim(b("stream"), b("readers"), b("alice"), 0, new StreamId[] {StreamId.of(-1L, 5)},
+            XClaimArgs.none().retryCount(4).idle(2));
         s.xadd(b("empty-stream"), XAddArgs.id(StreamId.of(3, 0)), List.of(new FieldValue(b("f"), b("v"))));
         s.xdel(b("empty-stream"), StreamId.of(3, 0));
     }
@@ -105,6 +114,30 @@ class SnapshotTest {
         assertThat(store.pttl(b("ttl"))).isEqualTo(60_000);
         assertThat(store.database(3).pexpiretime(b("ttl-list"))).isEqualTo(T0 + 90_000);
         assertThat(Engine.of(store).loadResult().loaded()).isEqualTo(23);
+    }
+
+    @Test
+    void shouldRoundTripConsumerGroupsWithTheirConsumersAndPendingEntries() {
+        store = open();
+        fillEveryType(store);
+        final byte[] key = b("stream");
+        final List<StreamPendingEntry> before = store.xpending(key, b("readers"), 0, StreamId.MIN, StreamId.MAX, 10,
+            null);
+        store.save();
+        reopen();
+
+        assertThat(store.xinfoGroups(key)).hasSize(2);
+        assertThat(store.xpending(key, b("readers"), 0, StreamId.MIN, StreamId.MAX, 10, null))
+            .usingRecursiveComparison().isEqualTo(before);
+        assertThat(store.xpending(key, b("readers")).consumers()).extracting(c -> StoreDump.text(c.name()))
+            .containsExactly("alice");
+        assertThat(before).extracting(p -> p.deliveryCount()).containsExactly(1L, 4L);
+        assertThat(store.xinfoConsumers(key, b("readers"))).extracting(c -> StoreDump.text(c.name()))
+            .containsExactly("alice", "bob", "idle");
+        // The loaded PELs are shared between group and consumer: an XACK empties both.
+        assertThat(store.xack(key, b("readers"), StreamId.of(1, 1), StreamId.of(-1L, 5))).isEqualTo(2);
+        assertThat(store.xpending(key, b("readers")).count()).isZero();
+        assertThat(store.xinfoConsumers(key, b("readers"))).extracting(c -> c.pending()).containsExactly(0L, 0L, 0L);
     }
 
     @Test

@@ -10,8 +10,11 @@ import java.util.TreeMap;
 import io.minikv.api.FieldValue;
 import io.minikv.api.KvStore;
 import io.minikv.api.ScoredMember;
+import io.minikv.api.StreamConsumerDetail;
 import io.minikv.api.StreamEntry;
+import io.minikv.api.StreamGroupDetail;
 import io.minikv.api.StreamId;
+import io.minikv.api.StreamPendingEntry;
 
 /** Renders every database of a store as comparable text: key, type, deadline and value per key. */
 final class StoreDump {
@@ -61,6 +64,21 @@ final class StoreDump {
                     sb.append(' ').append(e.id()).append(':');
                     for (final FieldValue f : e.fields()) {
                         sb.append(text(f.field())).append('=').append(text(f.value())).append(',');
+                    }
+                }
+                for (final StreamGroupDetail g : db.xinfoStreamFull(key, 0).groups()) {
+                    sb.append(" group ").append(text(g.name())).append(' ').append(g.lastDeliveredId()).append(' ')
+                        .append(g.entriesRead()).append(' ').append(g.lag()).append(" pel");
+                    for (final StreamPendingEntry p : g.pending()) {
+                        sb.append(' ').append(p.id()).append('/').append(text(p.consumer())).append('/')
+                            .append(p.deliveryTimeMillis()).append('/').append(p.deliveryCount());
+                    }
+                    for (final StreamConsumerDetail c : g.consumers()) {
+                        sb.append(" consumer ").append(text(c.name())).append('/').append(c.seenTimeMillis())
+                            .append('/').append(c.pelCount());
+                        for (final StreamPendingEntry p : c.pending()) {
+                            sb.append(' ').append(p.id());
+                        }
                     }
                 }
                 return sb.toString();

@@ -15,7 +15,8 @@ import io.minikv.api.KvStore;
 import io.minikv.net.resp.CommandArgs;
 
 /**
- * The clients parked by blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN, BZPOPMAX, BZMPOP),
+ * The clients parked by blocking commands (BLPOP, BRPOP, BLMOVE, BRPOPLPUSH, BLMPOP, BZPOPMIN, BZPOPMAX, BZMPOP,
+ * XREAD, XREADGROUP),
  * as Redis's {@code blocking.c}: one FIFO queue of waiters per (database, key), whatever the type. A write command
  * that touches a key with waiters signals it after it ran ({@link #signal}; the writes of EXEC and of a script
  * once the whole transaction or script ran, as Redis serves blocked clients after the command); the oldest waiter that can be served
@@ -183,7 +184,8 @@ public final class BlockingKeys {
 
     /**
      * Signals every key of two databases that has waiters, after SWAPDB exchanged them: as Redis's
-     * {@code scanDatabaseForReadyKeys}, a client waiting on a key the swap brought in is served.
+     * {@code scanDatabaseForReadyKeys}, a client waiting on a key the swap brought in is served. FLUSHDB and FLUSHALL
+     * pass one database twice: a waiter whose key went is told (XREADGROUP), the others keep waiting.
      *
      * @param first one database.
      * @param second the other.

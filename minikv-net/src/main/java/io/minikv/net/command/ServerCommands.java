@@ -105,6 +105,8 @@ final class ServerCommands {
             final io.minikv.api.KvStore db = c.db();
             c.server().watches().touchAll(c.dbIndex(), (i, key) -> db.exists(key) > 0);
             db.flushdb();
+            // As Redis 7.0.15 signals the deleted keys: a client blocked in XREADGROUP learns its stream is gone.
+            c.server().blocking().signalDatabases(c.dbIndex(), c.dbIndex());
             c.reply().ok();
         }
     }
@@ -147,6 +149,9 @@ final class ServerCommands {
             final io.minikv.api.KvStore db = c.db();
             c.server().watches().touchAll(-1, (i, key) -> db.database(i).exists(key) > 0);
             db.flushall();
+            for (int i = 0; i < c.server().databases(); i++) {
+                c.server().blocking().signalDatabases(i, i);
+            }
             // As Redis's flushAllDataAndResetRDB: with save points, the snapshot is rewritten empty at once, so a
             // restart does not bring the flushed data back (the result is only logged, as there).
             final Persistence p = c.server().persistence();

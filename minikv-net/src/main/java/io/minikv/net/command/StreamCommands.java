@@ -11,9 +11,13 @@ import java.util.List;
 
 import io.minikv.api.FieldValue;
 import io.minikv.api.KvError;
+import io.minikv.api.StreamConsumerDetail;
 import io.minikv.api.StreamEntry;
+import io.minikv.api.StreamFullInfo;
+import io.minikv.api.StreamGroupDetail;
 import io.minikv.api.StreamId;
 import io.minikv.api.StreamInfo;
+import io.minikv.api.StreamPendingEntry;
 import io.minikv.api.ValueType;
 import io.minikv.api.XAddArgs;
 import io.minikv.api.XTrimArgs;
@@ -21,7 +25,8 @@ import io.minikv.net.resp.CommandArgs;
 import io.minikv.net.resp.ReplyWriter;
 
 /**
- * The stream commands ({@code t_stream.c}) but XREAD ({@link StreamRead}): argument parsing in Redis's order (so the
+ * The stream commands ({@code t_stream.c}) but XREAD and XREADGROUP ({@link StreamRead}) and the consumer group
+ * commands ({@link StreamGroupCommands}): argument parsing in Redis's order (so the
  * same bad input gets the same error), the typed {@link io.minikv.api.KvStore} call, and the RESP2 reply.
  * <p>
  * Stateless; handlers run on the calling client's event loop.
@@ -77,11 +82,14 @@ final class StreamCommands {
             .doc("A container for stream introspection commands", "5.0.0")
             .sub(CommandSpec.of("xinfo|stream", -3, GROUP, StreamCommands::xinfoStream).flags(FLAG_READONLY)
                 .keys(2, 2, 1).doc("Get information about a stream", "5.0.0").build())
+            .sub(StreamGroupCommands.xinfoGroupsSpec())
+            .sub(StreamGroupCommands.xinfoConsumersSpec())
             .sub(CommandSpec.of("xinfo|help", 2, GROUP, StreamCommands::xinfoHelp)
                 .flags(FLAG_LOADING | FLAG_STALE).doc("Show helpful text about the different subcommands", "5.0.0")
                 .build())
             .build());
         StreamRead.register(table);
+        StreamGroupCommands.register(table);
     }
 
     static CommandSpec spec(final String name, final int arity, final int flags, final CommandHandler handler,
@@ -91,11 +99,15 @@ final class StreamCommands {
 
     // ------------------------------------------------------------------------------------------------ replies
 
-    /** Writes one entry: [id, [field, value, ...]]. */
+    /** Writes one entry: [id, [field, value, ...]], or [id, nil] for a pending entry deleted since (XREADGROUP). */
     static void entry(final ReplyWriter r, final StreamEntry e) {
         r.array(2);
         r.bulk(e.id().toString());
         final List<FieldValue> fields = e.fields();
+        if (fields == null) {
+            r.nullArray();
+            return;
+        }
         r.array(2L * fields.size());
         for (int i = 0; i < fields.size(); i++) {
             r.bulk(fields.get(i).field());
@@ -268,22 +280,12 @@ final class StreamCommands {
         final StreamIds ids = new StreamIds();
         final int startArg = reverse ? 3 : 2;
         final int endArg = reverse ? 2 : 3;
-        final StreamId start = intervalId(c, ids, startArg, 0);
-        if (start == null) {
-            return;
-        }
-        final StreamId startId = exclusive(a, startArg) ? start.next() : start;
+        final StreamId startId = startId(c, ids, startArg);
         if (startId == null) {
-            c.reply().error(KvError.STREAM_INVALID_START);
             return;
         }
-        final StreamId end = intervalId(c, ids, endArg, -1L);
-        if (end == null) {
-            return;
-        }
-        final StreamId endId = exclusive(a, endArg) ? end.previous() : end;
+        final StreamId endId = endId(c, ids, endArg);
         if (endId == null) {
-            c.reply().error(KvError.STREAM_INVALID_END);
             return;
         }
         long count = -1;
@@ -316,6 +318,35 @@ final class StreamCommands {
         final List<StreamEntry> list = reverse ? c.db().xrevrange(key, endId, startId, count)
             : c.db().xrange(key, startId, endId, count);
         entries(c.reply(), list);
+    }
+
+    /**
+     * Parses the lower bound of an ID interval (XRANGE, XPENDING, XAUTOCLAIM): {@code (id} is exclusive, a lone
+     * {@code ms} means {@code ms-0}. Null after an error reply.
+     */
+    static StreamId startId(final Client c, final StreamIds ids, final int i) {
+        final StreamId start = intervalId(c, ids, i, 0);
+        if (start == null) {
+            return null;
+        }
+        final StreamId startId = exclusive(c.args(), i) ? start.next() : start;
+        if (startId == null) {
+            c.reply().error(KvError.STREAM_INVALID_START);
+        }
+        return startId;
+    }
+
+    /** Parses the upper bound of an ID interval: a lone {@code ms} means its last sequence. Null after an error. */
+    static StreamId endId(final Client c, final StreamIds ids, final int i) {
+        final StreamId end = intervalId(c, ids, i, -1L);
+        if (end == null) {
+            return null;
+        }
+        final StreamId endId = exclusive(c.args(), i) ? end.previous() : end;
+        if (endId == null) {
+            c.reply().error(KvError.STREAM_INVALID_END);
+        }
+        return endId;
     }
 
     private static boolean exclusive(final CommandArgs a, final int i) {
@@ -414,7 +445,7 @@ final class StreamCommands {
         final CommandArgs a = c.args();
         final byte[] key = a.bytes(2);
         // The key is looked up before the options are parsed, as in Redis.
-        final StreamInfo info = c.db().xinfoStream(key);
+        StreamInfo info = c.db().xinfoStream(key);
         final int options = a.count() - 3;
         long count = FULL_DEFAULT_COUNT;
         if (options > 0) {
@@ -429,6 +460,10 @@ final class StreamCommands {
                 }
                 count = a.longValue() < 0 ? FULL_DEFAULT_COUNT : a.longValue();
             }
+        }
+        final StreamFullInfo full = options == 0 ? null : c.db().xinfoStreamFull(key, count);
+        if (full != null) {
+            info = full.info();
         }
         final ReplyWriter r = c.reply();
         r.array(options == 0 ? 20 : 18);
@@ -456,9 +491,50 @@ final class StreamCommands {
             return;
         }
         r.bulk("entries");
-        entries(r, c.db().xrange(key, StreamId.MIN, StreamId.MAX, count == 0 ? -1 : count));
+        entries(r, full.entries());
         r.bulk("groups");
-        r.array(0);
+        r.array(full.groups().size());
+        for (final StreamGroupDetail g : full.groups()) {
+            r.array(14);
+            r.bulk("name");
+            r.bulk(g.name());
+            r.bulk("last-delivered-id");
+            r.bulk(g.lastDeliveredId().toString());
+            r.bulk("entries-read");
+            StreamGroupCommands.nullableInteger(r, g.entriesRead());
+            r.bulk("lag");
+            StreamGroupCommands.nullableInteger(r, g.lag());
+            r.bulk("pel-count");
+            r.integer(g.pelCount());
+            r.bulk("pending");
+            r.array(g.pending().size());
+            for (final StreamPendingEntry p : g.pending()) {
+                r.array(4);
+                r.bulk(p.id().toString());
+                r.bulk(p.consumer());
+                r.integer(p.deliveryTimeMillis());
+                r.integer(p.deliveryCount());
+            }
+            r.bulk("consumers");
+            r.array(g.consumers().size());
+            for (final StreamConsumerDetail consumer : g.consumers()) {
+                r.array(8);
+                r.bulk("name");
+                r.bulk(consumer.name());
+                r.bulk("seen-time");
+                r.integer(consumer.seenTimeMillis());
+                r.bulk("pel-count");
+                r.integer(consumer.pelCount());
+                r.bulk("pending");
+                r.array(consumer.pending().size());
+                for (final StreamPendingEntry p : consumer.pending()) {
+                    r.array(3);
+                    r.bulk(p.id().toString());
+                    r.integer(p.deliveryTimeMillis());
+                    r.integer(p.deliveryCount());
+                }
+            }
+        }
     }
 
     static void xinfoHelp(final Client c) {

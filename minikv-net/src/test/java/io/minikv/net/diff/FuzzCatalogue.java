@@ -447,7 +447,58 @@ final class FuzzCatalogue {
             f.pick(new String[] {"WRITE", "ALL", "NONE"}))));
         c.add(g("client", f -> List.of("UNPAUSE")));
         c.add(g("client", f -> cat("REPLY", f.pick(new String[] {"ON", "on", "maybe"}))));
+        // Consumer groups: a few group and consumer names so that commands meet each other's state. Replies holding
+        // idle times compare with PTTL's tolerance; min-idle-times are 0, an hour or junk, never near a boundary.
+        for (int i = 0; i < 2; i++) {
+            c.add(g("xgroup", f -> cat("CREATE", f.key(), group(f), f.chance(30) ? "$" : streamId(f, false),
+                f.chance(40) ? List.of("MKSTREAM") : List.of(),
+                f.chance(15) ? List.of("ENTRIESREAD", f.integer()) : List.of())));
+        }
+        c.add(g("xgroup", f -> cat("SETID", f.key(), group(f), f.chance(20) ? "$" : streamId(f, false),
+            f.chance(20) ? List.of("ENTRIESREAD", f.integer()) : List.of())));
+        c.add(g("xgroup", f -> cat(f.pick(new String[] {"DESTROY", "destroy"}), f.key(), group(f))));
+        c.add(g("xgroup", f -> cat(f.pick(new String[] {"CREATECONSUMER", "DELCONSUMER"}), f.key(), group(f),
+            consumer(f))));
+        for (int i = 0; i < 3; i++) {
+            c.add(g("xreadgroup", f -> {
+                final List<String> keys = f.keys(1, 2);
+                final List<String> out = cat("GROUP", group(f), consumer(f),
+                    f.chance(40) ? List.of("COUNT", f.integer()) : List.of(),
+                    f.chance(15) ? List.of("NOACK") : List.of(), "STREAMS", keys);
+                for (int k = 0; k < keys.size(); k++) {
+                    out.add(f.chance(60) ? ">" : f.chance(50) ? "0" : streamId(f, false));
+                }
+                return out;
+            }));
+        }
+        c.add(g("xack", f -> cat(f.key(), group(f), streamId(f, false), f.chance(50) ? List.of(streamId(f, false))
+            : List.of())));
+        c.add(g("xpending", f -> cat(f.key(), group(f))));
+        c.add(g("xpending", CompareRule.PTTL, f -> cat(f.key(), group(f),
+            f.chance(20) ? List.of("IDLE", minIdle(f)) : List.of(), streamBound(f, "-"), streamBound(f, "+"),
+            f.integer(), f.chance(40) ? List.of(consumer(f)) : List.of())));
+        c.add(g("xclaim", f -> cat(f.key(), group(f), consumer(f), minIdle(f), streamId(f, false),
+            f.chance(40) ? List.of(streamId(f, false)) : List.of(), f.chance(30) ? List.of("JUSTID") : List.of(),
+            f.chance(20) ? List.of("FORCE") : List.of(),
+            f.chance(15) ? List.of(f.pick(new String[] {"RETRYCOUNT", "IDLE", "LASTID"}), f.integer()) : List.of())));
+        c.add(g("xautoclaim", f -> cat(f.key(), group(f), consumer(f), minIdle(f), streamBound(f, "-"),
+            f.chance(40) ? List.of("COUNT", f.integer()) : List.of(), f.chance(30) ? List.of("JUSTID") : List.of())));
+        c.add(g("xinfo", f -> cat("GROUPS", f.key())));
+        c.add(g("xinfo", CompareRule.PTTL, f -> cat("CONSUMERS", f.key(), group(f))));
         return c;
+    }
+
+    private static String group(final FuzzGenerator f) {
+        return f.pick(new String[] {"g1", "g1", "g2", "nog"});
+    }
+
+    private static String consumer(final FuzzGenerator f) {
+        return f.pick(new String[] {"c1", "c2", "c3"});
+    }
+
+    /** A min-idle-time far from any idle time a fuzz run produces, or junk. */
+    private static String minIdle(final FuzzGenerator f) {
+        return f.pick(new String[] {"0", "0", "3600000", "-5", "x"});
     }
 
     /** A stream ID argument: usually {@code ms-seq} with small parts, sometimes {@code ms}, {@code ms-*} or junk. */

@@ -1,6 +1,7 @@
 package io.minikv.engine.type.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,10 @@ import io.minikv.engine.memory.HeapSize;
  * its last live entry is deleted, as in Redis. (Redis also starts a new node when a listpack would exceed
  * {@code stream-node-max-bytes}, 4 KB; that bound is not modelled, see the README's known differences.)
  * <p>
+ * <b>Consumer groups</b> ({@link StreamGroup}) hang off the stream in name order; the Redis 7.0 arithmetic of their
+ * read counters and lag (which needs the stream's counters) lives here: {@link #estimateEntriesRead},
+ * {@link #hasTombstonesFrom}, {@link #lag} and {@link #deliverNew}.
+ * <p>
  * Not thread-safe: guarded by its segment's lock, as every {@link ObjectValue}.
  */
 public final class StreamValue implements ObjectValue {
@@ -44,6 +49,8 @@ public final class StreamValue implements ObjectValue {
     private StreamId maxDeletedId = StreamId.MIN;
     private long entriesAdded;
     private long elementBytes;
+    /** The consumer groups by name, bytewise ({@code s->cgroups}); null until the first is created. */
+    private TreeMap<byte[], StreamGroup> groups;
 
     /** One listpack node of Redis's layout, as counters. */
     private static final class Node {
@@ -262,6 +269,17 @@ public final class StreamValue implements ObjectValue {
         return out;
     }
 
+    /**
+     * Returns one entry.
+     *
+     * @param id the ID.
+     * @return the entry, null when the stream has no entry with that ID.
+     */
+    public StreamEntry entry(final StreamId id) {
+        final byte[][] pairs = entries.get(id);
+        return pairs == null ? null : entry(id, pairs);
+    }
+
     /** @return the first entry, null when empty. */
     public StreamEntry first() {
         final Map.Entry<StreamId, byte[][]> e = entries.firstEntry();
@@ -310,6 +328,177 @@ public final class StreamValue implements ObjectValue {
         return RadixCount.nodes(keys, 0, keys.length, 0);
     }
 
+    // ------------------------------------------------------------------------------------------------ groups
+
+    /**
+     * Returns a consumer group.
+     *
+     * @param name the name.
+     * @return the group, null when missing.
+     */
+    public StreamGroup group(final byte[] name) {
+        return groups == null ? null : groups.get(name);
+    }
+
+    /**
+     * Creates a consumer group ({@code streamCreateCG}).
+     *
+     * @param name the name (copied).
+     * @param id the last delivered ID.
+     * @param entriesRead the read counter.
+     * @return the group, or null when one has that name.
+     */
+    public StreamGroup createGroup(final byte[] name, final StreamId id, final long entriesRead) {
+        if (groups == null) {
+            groups = new TreeMap<>(Arrays::compareUnsigned);
+        }
+        if (groups.containsKey(name)) {
+            return null;
+        }
+        final StreamGroup g = new StreamGroup(name.clone(), id, entriesRead);
+        groups.put(g.name(), g);
+        return g;
+    }
+
+    /**
+     * Adds a group loaded from a snapshot.
+     *
+     * @param group the group.
+     * @return false when one has that name.
+     */
+    public boolean loadGroup(final StreamGroup group) {
+        if (groups == null) {
+            groups = new TreeMap<>(Arrays::compareUnsigned);
+        }
+        return groups.putIfAbsent(group.name(), group) == null;
+    }
+
+    /**
+     * Destroys a consumer group.
+     *
+     * @param name the name.
+     * @return true when it existed.
+     */
+    public boolean destroyGroup(final byte[] name) {
+        return groups != null && groups.remove(name) != null;
+    }
+
+    /** @return the groups in name order (do not modify). */
+    public java.util.Collection<StreamGroup> groups() {
+        return groups == null ? List.of() : groups.values();
+    }
+
+    /** @return the number of consumer groups. */
+    public int groupCount() {
+        return groups == null ? 0 : groups.size();
+    }
+
+    /**
+     * Redis 7.0's {@code streamRangeHasTombstones(s, start, NULL)}: whether an entry was deleted at or after
+     * {@code start} among the live range, judged by the max deleted entry ID alone.
+     *
+     * @param start the lower bound.
+     * @return true when the range may have a hole.
+     */
+    public boolean hasTombstonesFrom(final StreamId start) {
+        if (entries.isEmpty() || maxDeletedId.equals(StreamId.MIN)) {
+            return false;
+        }
+        if (firstId().compareTo(maxDeletedId) > 0) {
+            return false;
+        }
+        return start.compareTo(maxDeletedId) <= 0;
+    }
+
+    /**
+     * Redis 7.0's {@code streamEstimateDistanceFromFirstEverEntry}: the logical read counter of an ID (how many
+     * entries were added up to it), when the counters allow knowing it.
+     *
+     * @param id the ID.
+     * @return the counter, or {@link StreamGroup#INVALID_ENTRIES_READ} when it cannot be known.
+     */
+    public long estimateEntriesRead(final StreamId id) {
+        if (entriesAdded == 0) {
+            return 0;
+        }
+        if (entries.isEmpty() && id.compareTo(lastId) <= 0) {
+            return entriesAdded;
+        }
+        final int cmpLast = id.compareTo(lastId);
+        if (cmpLast == 0) {
+            return entriesAdded;
+        } else if (cmpLast > 0) {
+            return StreamGroup.INVALID_ENTRIES_READ;
+        }
+        final StreamId first = firstId();
+        final int cmpFirst = id.compareTo(first);
+        if (maxDeletedId.equals(StreamId.MIN) || maxDeletedId.compareTo(first) < 0) {
+            if (cmpFirst < 0) {
+                return entriesAdded - entries.size();
+            } else if (cmpFirst == 0) {
+                return entriesAdded - entries.size() + 1;
+            }
+        }
+        return StreamGroup.INVALID_ENTRIES_READ;
+    }
+
+    /**
+     * Redis 7.0's {@code streamReplyWithCGLag}: how many entries the group has still to read.
+     *
+     * @param g the group.
+     * @return the lag, null when it cannot be computed.
+     */
+    public Long lag(final StreamGroup g) {
+        if (entriesAdded == 0) {
+            return 0L;
+        }
+        if (g.entriesRead() != StreamGroup.INVALID_ENTRIES_READ && !hasTombstonesFrom(g.lastId())) {
+            return entriesAdded - g.entriesRead();
+        }
+        final long read = estimateEntriesRead(g.lastId());
+        return read == StreamGroup.INVALID_ENTRIES_READ ? null : entriesAdded - read;
+    }
+
+    /**
+     * Delivers the entries after the group's last delivered ID, as {@code streamReplyWithRange} with a group: each
+     * entry moves the group's position and read counter and, unless {@code noAck}, enters the PELs.
+     *
+     * @param g the group.
+     * @param consumer the consumer.
+     * @param count the most entries, 0 for all.
+     * @param noAck leave the PELs alone.
+     * @param now the delivery time.
+     * @return the entries delivered.
+     */
+    public List<StreamEntry> deliverNew(final StreamGroup g, final StreamGroup.Consumer consumer, final long count,
+        final boolean noAck, final long now) {
+        final List<StreamEntry> out = new ArrayList<>();
+        final StreamId from = g.lastId().next();
+        if (from == null) {
+            return out;
+        }
+        for (final Map.Entry<StreamId, byte[][]> e : entries.tailMap(from, true).entrySet()) {
+            final StreamId id = e.getKey();
+            long read;
+            if (g.entriesRead() != StreamGroup.INVALID_ENTRIES_READ && !hasTombstonesFrom(id)) {
+                read = g.entriesRead() + 1;
+            } else if (entriesAdded != 0) {
+                read = estimateEntriesRead(id);
+            } else {
+                read = g.entriesRead();
+            }
+            g.position(id, read);
+            out.add(entry(id, e.getValue()));
+            if (!noAck) {
+                g.deliver(id, consumer, now);
+            }
+            if (count > 0 && out.size() >= count) {
+                break;
+            }
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------------------------------------ ObjectValue
 
     @Override
@@ -332,12 +521,24 @@ public final class StreamValue implements ObjectValue {
         copy.maxDeletedId = maxDeletedId;
         copy.entriesAdded = entriesAdded;
         copy.elementBytes = elementBytes;
+        if (groups != null) {
+            for (final StreamGroup g : groups.values()) {
+                copy.loadGroup(g.copy());
+            }
+        }
         return copy;
     }
 
     @Override
     public long memoryBytes() {
-        return VALUE_BYTES + 2 * TREE_BYTES + elementBytes + (long) nodes.size() * NODE_BYTES;
+        long bytes = VALUE_BYTES + 2 * TREE_BYTES + elementBytes + (long) nodes.size() * NODE_BYTES;
+        if (groups != null) {
+            bytes += TREE_BYTES;
+            for (final StreamGroup g : groups.values()) {
+                bytes += g.memoryBytes();
+            }
+        }
+        return bytes;
     }
 
     @Override
