@@ -2,9 +2,11 @@ package io.minikv.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import io.minikv.api.KvError;
 import io.minikv.api.KvOptions;
@@ -54,6 +56,8 @@ public final class Engine implements EngineStats {
     private volatile long lastSave;
     /** What loading the snapshot at open found, or null when there was no snapshot to load. */
     private volatile Snapshots.LoadResult loadResult;
+    /** The server's function libraries, saved with every snapshot; null when no server set it. */
+    private volatile Supplier<List<byte[]>> functionLibraries;
     private volatile boolean closed;
     /** Redis's {@code hll-sparse-max-bytes}: the size past which a sparse HyperLogLog turns dense. */
     private volatile long hllSparseMaxBytes = io.minikv.engine.type.hll.HllLayout.DEFAULT_SPARSE_MAX_BYTES;
@@ -235,10 +239,23 @@ public final class Engine implements EngineStats {
     public long saveTo(final Path file) {
         synchronized (saveLock) {
             checkOpen();
-            final long size = Snapshots.save(file, databases, clock.millis());
+            final Supplier<List<byte[]>> libraries = functionLibraries;
+            final long size = Snapshots.save(file, databases, clock.millis(),
+                libraries == null ? List.of() : libraries.get());
             lastSave = clock.millis() / 1000;
             return size;
         }
+    }
+
+    /**
+     * Sets where snapshots get the function libraries they save: the server's FUNCTION LOAD state, which the engine
+     * keeps in its snapshots (as Redis keeps functions in its RDB) without interpreting it. Loaded libraries come
+     * back through {@link Snapshots.LoadResult#functionLibraries()}.
+     *
+     * @param source called under the save lock, from the saving thread; returns each library's code; null for none.
+     */
+    public void functionLibraries(final Supplier<List<byte[]>> source) {
+        functionLibraries = source;
     }
 
     /**

@@ -115,4 +115,26 @@ class FunctionsIT {
             assertThat(a.call("FUNCTION", "STATS")).startsWith("*4\r\n$14\r\nrunning_script\r\n$-1\r\n");
         }
     }
+
+    @Test
+    void shouldLeaveABusyEvalScriptToScriptKill() throws Exception {
+        final String busyScript =
+            "-BUSY Redis is busy running a script. You can only call SCRIPT KILL or SHUTDOWN NOSAVE.\r\n";
+        try (RawClient looper = new RawClient(server.host(), server.port());
+            RawClient a = new RawClient(server.host(), server.port())) {
+            assertThat(a.call("CONFIG", "SET", "busy-reply-threshold", "50")).isEqualTo("+OK\r\n");
+            looper.send(RawClient.command("EVAL", "while true do end", "0"));
+            final long deadline = System.currentTimeMillis() + BOUND_MS;
+            String reply;
+            while (!(reply = a.call("PING")).equals(busyScript)) {
+                assertThat(reply).isEqualTo("+PONG\r\n");
+                assertThat(System.currentTimeMillis()).as("BUSY within the bound").isLessThan(deadline);
+            }
+            // As Redis: FUNCTION STATS and FUNCTION KILL run while busy, but refuse an EVAL script.
+            assertThat(a.call("FUNCTION", "STATS")).isEqualTo(busyScript);
+            assertThat(a.call("FUNCTION", "KILL")).isEqualTo(busyScript);
+            assertThat(a.call("SCRIPT", "KILL")).isEqualTo("+OK\r\n");
+            assertThat(looper.readReply()).startsWith("-ERR Script killed by user with SCRIPT KILL...");
+        }
+    }
 }

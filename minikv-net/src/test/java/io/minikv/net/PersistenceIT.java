@@ -126,6 +126,32 @@ class PersistenceIT {
     }
 
     @Test
+    void shouldKeepFunctionLibrariesAcrossSaveRestartAndDebugReload() throws IOException {
+        final String library = "#!lua name=kept\nredis.register_function('kept_get', function(keys) "
+            + "return redis.call('get', keys[1]) end)";
+        try (MiniKvServer server = start(MiniKvServer.builder().dir(dir).save(""));
+             RawClient c = connect(server)) {
+            assertThat(c.call("FUNCTION", "LOAD", library)).isEqualTo("$4\r\nkept\r\n");
+            assertThat(info(c, "rdb_changes_since_last_save")).isEqualTo(1);
+            c.call("SET", "k", "v");
+            assertThat(c.call("SAVE")).isEqualTo("+OK\r\n");
+        }
+        try (MiniKvServer server = start(MiniKvServer.builder().dir(dir).save("").enableDebugCommand("yes"));
+             RawClient c = connect(server)) {
+            assertThat(c.call("FCALL", "kept_get", "1", "k")).isEqualTo("$1\r\nv\r\n");
+            assertThat(c.call("FUNCTION", "LIST", "WITHCODE")).contains(library);
+            // DEBUG RELOAD saves then loads: the libraries come back as they were; NOFLUSH collides, MERGE replaces.
+            assertThat(c.call("DEBUG", "RELOAD")).isEqualTo("+OK\r\n");
+            assertThat(c.call("FCALL", "kept_get", "1", "k")).isEqualTo("$1\r\nv\r\n");
+            assertThat(c.call("DEBUG", "RELOAD", "NOSAVE", "NOFLUSH")).startsWith("-ERR");
+            assertThat(c.call("DEBUG", "RELOAD", "NOSAVE", "NOFLUSH", "MERGE")).isEqualTo("+OK\r\n");
+            assertThat(c.call("FUNCTION", "FLUSH")).isEqualTo("+OK\r\n");
+            assertThat(c.call("DEBUG", "RELOAD", "NOSAVE")).isEqualTo("+OK\r\n");
+            assertThat(c.call("FCALL", "kept_get", "1", "k")).isEqualTo("$1\r\nv\r\n");
+        }
+    }
+
+    @Test
     void shouldRefuseToStartOnACorruptSnapshot() throws IOException {
         Files.writeString(dir.resolve("dump.mkv"), "REDIS0011");
         assertThatThrownBy(() -> MiniKvServer.builder().port(0).dir(dir).build())

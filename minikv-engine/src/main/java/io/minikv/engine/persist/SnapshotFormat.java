@@ -12,7 +12,8 @@ package io.minikv.engine.persist;
  * </pre>
  * The frames' raw bytes, concatenated, are the record stream (a record may span frames):
  * <pre>
- * stream  := db* EOF:u8 totalEntries:u64
+ * stream  := function* db* EOF:u8 totalEntries:u64
+ * function := FUNCTION:u8 code:bytes                             (version 2: a function library, FUNCTION LOAD's code)
  * db      := DB:u8 index:u32 entry* DB_END:u8 entries:u64
  * entry   := type:u8 expireAtMs:u64 key:bytes value               (expireAtMs 0 = no TTL, else Unix ms)
  * bytes   := length:u32 byte[length]
@@ -30,8 +31,10 @@ package io.minikv.engine.persist;
 public final class SnapshotFormat {
     /** The first bytes of every snapshot: {@code \x89 M K V \r \n \x1a \n} (PNG-style: catches text-mode copies). */
     static final byte[] MAGIC = {(byte) 0x89, 'M', 'K', 'V', '\r', '\n', 0x1A, '\n'};
-    /** The format version this build writes and reads. */
-    static final int VERSION = 1;
+    /** The format version this build writes; it reads this one and every earlier one. */
+    static final int VERSION = 2;
+    /** The first version with {@link #OP_FUNCTION} records; version 1 files simply have none. */
+    static final int FIRST_VERSION = 1;
     /** Header length: magic, version, flags, creation time, CRC. */
     static final int HEADER_LENGTH = 8 + 4 + 4 + 8 + 4;
 
@@ -50,6 +53,8 @@ public final class SnapshotFormat {
     static final byte OP_DB = (byte) 0xFE;
     /** Record: the current database section ends. */
     static final byte OP_DB_END = (byte) 0xFD;
+    /** Record: a function library's code (the server's FUNCTION LOAD state), before the databases. */
+    static final byte OP_FUNCTION = (byte) 0xF5;
     /** Record: the stream ends. */
     static final byte OP_EOF = (byte) 0xFF;
 

@@ -4,6 +4,7 @@ import static io.minikv.engine.persist.SnapshotFormat.MAX_BYTES;
 import static io.minikv.engine.persist.SnapshotFormat.OP_DB;
 import static io.minikv.engine.persist.SnapshotFormat.OP_DB_END;
 import static io.minikv.engine.persist.SnapshotFormat.OP_EOF;
+import static io.minikv.engine.persist.SnapshotFormat.OP_FUNCTION;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_HASH;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_LIST;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_SET;
@@ -14,7 +15,9 @@ import static io.minikv.engine.persist.SnapshotFormat.TYPE_ZSET;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 import io.minikv.api.StreamId;
@@ -47,6 +50,7 @@ final class SnapshotReader {
     private final long nowMs;
     /** DEBUG RELOAD MERGE: a key already in the store is replaced by the snapshot's instead of failing the load. */
     private final boolean merge;
+    private final List<byte[]> functionLibraries = new ArrayList<>();
     private FrameInput in;
     private long loaded;
     private long skipped;
@@ -68,6 +72,7 @@ final class SnapshotReader {
         readHeader(stream);
         in = new FrameInput(stream, SnapshotFormat.HEADER_LENGTH);
         long total = 0;
+        boolean databases = false;
         while (true) {
             final byte op = in.readByte();
             if (op == OP_EOF) {
@@ -79,6 +84,11 @@ final class SnapshotReader {
                 in.expectEnd();
                 return;
             }
+            if (op == OP_FUNCTION && !databases) {
+                functionLibraries.add(readBytes());
+                continue;
+            }
+            databases = true;
             if (op != OP_DB) {
                 throw new CorruptionException("expected a database section, found record " + (op & 0xFF)
                     + " before byte " + in.offset());
@@ -93,6 +103,10 @@ final class SnapshotReader {
 
     long skippedExpired() {
         return skipped;
+    }
+
+    List<byte[]> functionLibraries() {
+        return functionLibraries;
     }
 
     private static void readHeader(final InputStream stream) throws IOException, CorruptionException {
@@ -116,9 +130,9 @@ final class SnapshotReader {
         if ((int) crc.getValue() != expected) {
             throw new CorruptionException("header checksum mismatch");
         }
-        if (version != SnapshotFormat.VERSION) {
+        if (version < SnapshotFormat.FIRST_VERSION || version > SnapshotFormat.VERSION) {
             throw new CorruptionException("unsupported format version " + version + " (this build reads "
-                + SnapshotFormat.VERSION + ")");
+                + SnapshotFormat.FIRST_VERSION + " to " + SnapshotFormat.VERSION + ")");
         }
     }
 

@@ -3,6 +3,7 @@ package io.minikv.engine.persist;
 import static io.minikv.engine.persist.SnapshotFormat.OP_DB;
 import static io.minikv.engine.persist.SnapshotFormat.OP_DB_END;
 import static io.minikv.engine.persist.SnapshotFormat.OP_EOF;
+import static io.minikv.engine.persist.SnapshotFormat.OP_FUNCTION;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_HASH;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_LIST;
 import static io.minikv.engine.persist.SnapshotFormat.TYPE_SET;
@@ -13,6 +14,7 @@ import static io.minikv.engine.persist.SnapshotFormat.TYPE_ZSET;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.WritableByteChannel;
+import java.util.List;
 import java.util.zip.CRC32C;
 
 import io.minikv.api.StreamId;
@@ -53,12 +55,20 @@ final class SnapshotWriter {
      *
      * @param databases the keyspaces, by index.
      * @param nowMs keys expired at this time are left out; also the header's creation time.
+     * @param functionLibraries the function libraries' code, saved before the databases.
      * @param channel the destination.
      * @throws IOException when writing fails.
      */
-    void write(final Keyspace[] databases, final long nowMs, final WritableByteChannel channel) throws IOException {
+    void write(final Keyspace[] databases, final long nowMs, final List<byte[]> functionLibraries,
+        final WritableByteChannel channel) throws IOException {
         writeHeader(nowMs, channel);
         final FrameOutput out = new FrameOutput(channel);
+        for (final byte[] code : functionLibraries) {
+            records.putByte(OP_FUNCTION);
+            records.putBytes(code);
+            out.write(records.array(), 0, records.length());
+            records.clear();
+        }
         for (final Keyspace ks : databases) {
             if (ks.keys() == 0) {
                 continue;

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
@@ -40,10 +41,22 @@ public final class Snapshots {
     public static final class LoadResult {
         private final long loaded;
         private final long skippedExpired;
+        private final List<byte[]> functionLibraries;
 
-        LoadResult(final long loaded, final long skippedExpired) {
+        LoadResult(final long loaded, final long skippedExpired, final List<byte[]> functionLibraries) {
             this.loaded = loaded;
             this.skippedExpired = skippedExpired;
+            this.functionLibraries = List.copyOf(functionLibraries);
+        }
+
+        /**
+         * Returns the function libraries the snapshot held: the code of each, as FUNCTION LOAD was given it. The
+         * engine does not interpret them; the server loads them.
+         *
+         * @return the libraries' code, in saved order; empty when none (and for version 1 snapshots).
+         */
+        public List<byte[]> functionLibraries() {
+            return functionLibraries;
         }
 
         /**
@@ -109,7 +122,7 @@ public final class Snapshots {
             throw new IllegalStateException("cannot load snapshot " + file + " after " + reader.loaded()
                 + " keys: " + e.getMessage(), e);
         }
-        return new LoadResult(reader.loaded(), reader.skippedExpired());
+        return new LoadResult(reader.loaded(), reader.skippedExpired(), reader.functionLibraries());
     }
 
     /**
@@ -122,12 +135,27 @@ public final class Snapshots {
      * @throws UncheckedIOException when the snapshot cannot be written; the previous file is left as it was.
      */
     public static long save(final Path file, final Keyspace[] databases, final long nowMs) {
-        return save(file, databases, nowMs, UnaryOperator.identity());
+        return save(file, databases, nowMs, List.of());
     }
 
-    /** As {@link #save(Path, Keyspace[], long)}, writing through {@code wrap} (tests inject failures with it). */
+    /**
+     * Saves a snapshot with function libraries, replacing {@code file} atomically.
+     *
+     * @param file the target.
+     * @param databases the keyspaces, by index.
+     * @param nowMs keys expired at this time are left out.
+     * @param functionLibraries each library's code, saved as it is.
+     * @return the snapshot's size in bytes.
+     * @throws UncheckedIOException when the snapshot cannot be written; the previous file is left as it was.
+     */
+    public static long save(final Path file, final Keyspace[] databases, final long nowMs,
+        final List<byte[]> functionLibraries) {
+        return save(file, databases, nowMs, functionLibraries, UnaryOperator.identity());
+    }
+
+    /** As {@link #save(Path, Keyspace[], long, List)}, writing through {@code wrap} (tests inject failures with it). */
     static long save(final Path file, final Keyspace[] databases, final long nowMs,
-        final UnaryOperator<WritableByteChannel> wrap) {
+        final List<byte[]> functionLibraries, final UnaryOperator<WritableByteChannel> wrap) {
         final Path dir = file.toAbsolutePath().getParent();
         final Path temp = dir.resolve("temp-" + ProcessHandle.current().pid() + "-"
             + TEMP_SEQUENCE.incrementAndGet() + "-" + file.getFileName());
@@ -137,7 +165,7 @@ public final class Snapshots {
             final long size;
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-                new SnapshotWriter().write(databases, nowMs, wrap.apply(channel));
+                new SnapshotWriter().write(databases, nowMs, functionLibraries, wrap.apply(channel));
                 // The data must be on disk before the rename makes it the snapshot.
                 channel.force(true);
                 size = channel.size();

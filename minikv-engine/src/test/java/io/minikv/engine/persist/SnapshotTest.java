@@ -334,6 +334,41 @@ class SnapshotTest {
     }
 
     @Test
+    void shouldRoundTripFunctionLibrariesBeforeTheDatabases() {
+        store = open();
+        store.set(b("k"), b("v"));
+        final List<byte[]> libraries = List.of(b("#!lua name=a\nredis.register_function('f', function() end)"),
+            b("#!lua name=b\n" + "x".repeat(100_000)));
+        Engine.of(store).functionLibraries(() -> libraries);
+        store.save();
+        reopen();
+        final Snapshots.LoadResult loaded = Engine.of(store).loadResult();
+        assertThat(loaded.loaded()).isEqualTo(1);
+        assertThat(loaded.functionLibraries()).hasSize(2);
+        assertThat(loaded.functionLibraries().get(0)).isEqualTo(libraries.get(0));
+        assertThat(loaded.functionLibraries().get(1)).isEqualTo(libraries.get(1));
+        // Without a source the snapshot holds none.
+        store.save();
+        reopen();
+        assertThat(Engine.of(store).loadResult().functionLibraries()).isEmpty();
+    }
+
+    @Test
+    void shouldLoadVersionOneSnapshots() throws IOException {
+        final Path file = savedSnapshot();
+        final byte[] bytes = Files.readAllBytes(file);
+        final ByteBuffer header = ByteBuffer.wrap(bytes);
+        header.putInt(8, 1);
+        final java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes, 0, SnapshotFormat.HEADER_LENGTH - 4);
+        header.putInt(SnapshotFormat.HEADER_LENGTH - 4, (int) crc.getValue());
+        Files.write(file, bytes);
+        store = open();
+        assertThat(store.dbsize()).isGreaterThan(5_000);
+        assertThat(Engine.of(store).loadResult().functionLibraries()).isEmpty();
+    }
+
+    @Test
     void shouldFailOpenWhenADatabaseDoesNotExist() {
         store = open();
         store.database(10).set(b("k"), b("v"));
@@ -424,7 +459,8 @@ class SnapshotTest {
         store.set(b("generation"), b("2"));
         final Keyspace[] dbs = Engine.of(store).keyspaces();
         for (final long limit : new long[] {0, 10, 100, 5_000}) {
-            assertThatThrownBy(() -> Snapshots.save(file, dbs, clock.millis(), ch -> failingAfter(ch, limit)))
+            assertThatThrownBy(() -> Snapshots.save(file, dbs, clock.millis(), List.of(),
+                ch -> failingAfter(ch, limit)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(file.toString())
                 .hasMessageContaining("injected");
             assertThat(Files.readAllBytes(file)).isEqualTo(first);

@@ -290,6 +290,13 @@ final class DebugCommands {
             LOG.log(Level.WARNING, "DEBUG RELOAD: no snapshot at " + p.file());
             return KvError.DEBUG_RELOAD_LOAD_FAILED;
         }
+        // The snapshot's function libraries replace the loaded ones; NOFLUSH adds them (MERGE replacing a library of
+        // the same name, else failing on it), as Redis's rdbLoad does.
+        final String[] error = new String[1];
+        if (!c.server().functions().restore(loaded.functionLibraries(), flush, merge, error)) {
+            LOG.log(Level.WARNING, "DEBUG RELOAD cannot load the function libraries: " + error[0]);
+            return KvError.DEBUG_RELOAD_LOAD_FAILED;
+        }
         LOG.log(Level.INFO, "DB reloaded by DEBUG RELOAD");
         return null;
     }

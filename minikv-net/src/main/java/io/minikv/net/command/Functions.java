@@ -29,7 +29,8 @@ import org.luaj.vm2.LuaFunction;
  * it registers its functions, then links the library: with REPLACE the old library of that name gives way, and a
  * function name another library holds refuses the whole load. Nothing changes unless the load succeeds.
  * <p>
- * Libraries are server state, not keys: FLUSHALL and SCRIPT FLUSH leave them, FUNCTION FLUSH drops them.
+ * Libraries are server state, not keys: FLUSHALL and SCRIPT FLUSH leave them, FUNCTION FLUSH drops them. The
+ * engine's snapshots carry their code ({@link #codes}), and the server loads it back ({@link #restore}).
  * <p>
  * Thread-safe: every method is synchronized. A function runs on the scripting thread under the server's gate, which
  * no FUNCTION command (none is {@code allow_busy} but KILL and STATS, which do not touch the libraries) can enter
@@ -44,11 +45,11 @@ final class Functions {
      *
      * @param name its name, as registered.
      * @param library the library it belongs to.
-     * @param description its description, or null.
+     * @param description its description's bytes, or null.
      * @param flags {@link FunctionEngine} {@code FLAG_*} bits.
      * @param callback the compiled Lua function.
      */
-    record Function(String name, Library library, String description, int flags, LuaFunction callback) {
+    record Function(String name, Library library, byte[] description, int flags, LuaFunction callback) {
         /** @return whether the function declared {@code no-writes}. */
         boolean noWrites() {
             return (flags & FunctionEngine.FLAG_NO_WRITES) != 0;
@@ -277,7 +278,7 @@ final class Functions {
 
     /** The registrar of one load: names are checked as Redis's {@code functionLibCreateFunction} does. */
     private static void register(final Library library, final String name, final LuaFunction callback,
-        final String description, final int flags) {
+        final byte[] description, final int flags) {
         if (!validName(name)) {
             throw new LuaErrors.CallError(KvError.FUNCTION_NAME_INVALID.text());
         }
@@ -348,6 +349,15 @@ final class Functions {
     /** @return the libraries, by name. */
     synchronized List<Library> libraries() {
         return Collections.unmodifiableList(new ArrayList<>(libraries.values()));
+    }
+
+    /** @return each library's code, by library name: what snapshots save. */
+    synchronized List<byte[]> codes() {
+        final List<byte[]> codes = new ArrayList<>(libraries.size());
+        for (final Library library : libraries.values()) {
+            codes.add(library.code());
+        }
+        return codes;
     }
 
     /** @return how many functions are loaded. */

@@ -102,6 +102,16 @@ public final class ServerContext {
         // a client asks (SAVE, BGSAVE, SHUTDOWN SAVE).
         this.persistence = new Persistence(engine, engine != null ? engine.clock() : java.time.Clock.systemUTC(),
             java.nio.file.Path.of(""), io.minikv.api.KvOptions.DEFAULT_SNAPSHOT_FILE_NAME, new long[0]);
+        if (engine != null) {
+            // Function libraries are server state the engine's snapshots carry, as Redis's RDB does.
+            engine.functionLibraries(functions::codes);
+            final io.minikv.engine.persist.Snapshots.LoadResult loaded = engine.loadResult();
+            final String[] error = new String[1];
+            if (loaded != null && !functions.restore(loaded.functionLibraries(), true, false, error)) {
+                // As Redis, which refuses to start on an RDB whose functions do not load.
+                throw new IllegalStateException("cannot load the snapshot's function libraries: " + error[0]);
+            }
+        }
     }
 
     /**

@@ -52,11 +52,11 @@ public final class FunctionEngine {
          *
          * @param name its name, as given.
          * @param callback the Lua function.
-         * @param description its description, or null.
+         * @param description its description's bytes, or null.
          * @param flags {@code FLAG_*} bits.
          * @throws LuaErrors.CallError with Redis's text when refused (bad name, already registered).
          */
-        void register(String name, LuaFunction callback, String description, int flags);
+        void register(String name, LuaFunction callback, byte[] description, int flags);
     }
 
     private final LuaSandbox sandbox;
@@ -221,7 +221,7 @@ public final class FunctionEngine {
                 throw new LuaErrors.CallError(KvError.FUNCTION_REGISTER_SINGLE_ARG.text());
             }
             String name = null;
-            String description = null;
+            byte[] description = null;
             LuaFunction callback = null;
             int flags = 0;
             LuaValue k = LuaValue.NIL;
@@ -246,7 +246,7 @@ public final class FunctionEngine {
                         if (!v.isstring()) {
                             throw new LuaErrors.CallError(KvError.FUNCTION_REGISTER_DESCRIPTION_TYPE.text());
                         }
-                        description = v.tojstring();
+                        description = LuaReplies.bytes(v.strvalue());
                     }
                     case "callback" -> {
                         if (!v.isfunction()) {
