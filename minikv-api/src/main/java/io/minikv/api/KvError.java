@@ -225,6 +225,50 @@ public enum KvError {
     /** AUTH while no password is configured. */
     AUTH_NOT_CONFIGURED("ERR AUTH <password> called without any password configured for the default user. "
         + "Are you sure your configuration is correct?"),
+    /** Template: a command the connection's ACL user may not run (its full name, {@code config|set}). */
+    NOPERM_COMMAND("NOPERM this user has no permissions to run the '%s' command"),
+    /** A key the connection's ACL user may not access as the command would. */
+    NOPERM_KEY("NOPERM this user has no permissions to access one of the keys used as arguments"),
+    /** A Pub/Sub channel the connection's ACL user may not name. */
+    NOPERM_CHANNEL("NOPERM this user has no permissions to access one of the channels used as arguments"),
+    /** Template: a queued command EXEC refuses because the user's ACL rules changed since; the reason follows. */
+    NOPERM_EXEC("NOPERM ACLs rules changed between the moment the transaction was accumulated and the EXEC call. "
+        + "This command is no longer allowed for the following reason: %s"),
+    /** A script's {@code redis.call} of a command its caller's ACL user may not run. */
+    SCRIPT_ACL_COMMAND("ERR The user executing the script can't run this command or subcommand"),
+    /** A script's {@code redis.call} naming a key its caller's ACL user may not access. */
+    SCRIPT_ACL_KEY("ERR The user executing the script can't access at least one of the keys mentioned in the "
+        + "command arguments"),
+    /** A script's {@code redis.call} naming a channel its caller's ACL user may not use. */
+    SCRIPT_ACL_CHANNEL("ERR The user executing the script can't publish to the channel mentioned in the command"),
+    /** Template: an ACL SETUSER rule that failed: the rule and the reason. */
+    ACL_SETUSER_MODIFIER("ERR Error in ACL SETUSER modifier '%s': %s"),
+    /** ACL SETUSER with a user name holding a space or NUL. */
+    ACL_USERNAME_SPACES("ERR Usernames can't contain spaces or null characters"),
+    /** Template: ACL SETUSER with a selector whose parenthesis is not closed. */
+    ACL_UNMATCHED_PARENTHESIS("ERR Unmatched parenthesis in acl selector starting at '%s'."),
+    /** ACL DELUSER naming the default user. */
+    ACL_DELETE_DEFAULT("ERR The 'default' user cannot be removed"),
+    /** ACL LOAD or ACL SAVE on a server started without an ACL file. */
+    ACL_NO_FILE("ERR This Redis instance is not configured to use an ACL file. You may want to specify users via the "
+        + "ACL SETUSER command and then issue a CONFIG REWRITE (assuming you have a Redis configuration file set) in "
+        + "order to store users in the Redis configuration."),
+    /** ACL SAVE that could not write the ACL file. */
+    ACL_SAVE_FAILED("ERR There was an error trying to save the ACLs. Please check the server logs for more "
+        + "information"),
+    /** Template: ACL LOAD of a file with errors, or no file: every problem found. */
+    ACL_LOAD_FAILED("ERR %s"),
+    /** Template: ACL CAT with an unknown category. */
+    ACL_UNKNOWN_CATEGORY("ERR Unknown category '%s'"),
+    /** ACL GENPASS with a bit count outside 1 to 4096. */
+    ACL_GENPASS_BITS("ERR ACL GENPASS argument must be the number of bits for the output password, a positive number "
+        + "up to 4096"),
+    /** Template: ACL DRYRUN naming a user that does not exist. */
+    ACL_DRYRUN_NO_USER("ERR User '%s' not found"),
+    /** Template: ACL DRYRUN naming a command that does not exist. */
+    ACL_DRYRUN_NO_COMMAND("ERR Command '%s' not found"),
+    /** Template: CLIENT KILL USER naming a user that does not exist. */
+    NO_SUCH_USER("ERR No such user '%s'"),
     /** HELLO with a protocol version the server does not speak. */
     NOPROTO("NOPROTO unsupported protocol version"),
     /** Connection refused because maxclients is reached. */

@@ -4,6 +4,7 @@ import io.minikv.MiniKv;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.engine.Engine;
+import io.minikv.net.command.AclFile;
 import io.minikv.net.command.CommandTable;
 import io.minikv.net.command.Commands;
 import io.minikv.net.command.Dispatcher;
@@ -68,6 +69,16 @@ public final class MiniKvServer implements AutoCloseable {
         this.dispatcher = new Dispatcher(table);
         context.shutdownAction(this::close);
         context.enableDebugCommand(persistence.enableDebugCommand);
+        if (persistence.aclFile != null) {
+            try {
+                context.aclFile(new AclFile(persistence.aclFile));
+            } catch (final IllegalArgumentException e) {
+                if (ownsStore) {
+                    this.store.close();
+                }
+                throw e;
+            }
+        }
         configurePersistence(context.persistence(), this.store, persistence);
     }
 
@@ -185,6 +196,16 @@ public final class MiniKvServer implements AutoCloseable {
     }
 
     /**
+     * Returns the ACL file ({@link Builder#aclFile(Path)}).
+     *
+     * @return the file, or null when none was configured.
+     */
+    public Path aclFile() {
+        final AclFile file = context.aclFile();
+        return file == null ? null : file.path();
+    }
+
+    /**
      * Returns who may run DEBUG ({@link Builder#enableDebugCommand(String)}).
      *
      * @return {@code no}, {@code yes} or {@code local}.
@@ -258,8 +279,22 @@ public final class MiniKvServer implements AutoCloseable {
         private long[] savePoints;
         private String enableProtectedConfigs = "no";
         private String enableDebugCommand = "no";
+        private Path aclFile;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the ACL file ({@code --aclfile}, Redis's {@code aclfile}): the users are loaded from it when the server
+         * is built (any error in it makes {@link #build()} fail), ACL LOAD reloads it and ACL SAVE rewrites it.
+         * Without it, ACL LOAD and ACL SAVE answer Redis's "not configured to use an ACL file" error.
+         *
+         * @param file the file, one {@code user <name> <rules>} line per user.
+         * @return this builder.
+         */
+        public Builder aclFile(final Path file) {
+            this.aclFile = file;
+            return this;
         }
 
         /**

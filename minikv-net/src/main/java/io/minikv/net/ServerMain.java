@@ -23,6 +23,7 @@ public final class ServerMain {
         "  --timeout <seconds>  close clients idle this long (default 0 = never)",
         "  --maxclients <n>     connection limit (default 10000)",
         "  --requirepass <pw>   require AUTH with this password",
+        "  --aclfile <path>     load ACL users from this file (ACL LOAD reloads it, ACL SAVE writes it)",
         "  --maxmemory <size>   memory limit for keys and values, e.g. 100mb, 1gb (default 0 = none)",
         "  --dir <path>         load the snapshot there at start and save there (default: none; saves asked",
         "                       for by SAVE, BGSAVE or SHUTDOWN SAVE go to the working directory)",
@@ -109,6 +110,9 @@ public final class ServerMain {
                     break;
                 case "--requirepass":
                     builder.requirePassword(value);
+                    break;
+                case "--aclfile":
+                    builder.aclFile(Path.of(value));
                     break;
                 case "--maxmemory": {
                     final long bytes = MemorySize.parse(value);

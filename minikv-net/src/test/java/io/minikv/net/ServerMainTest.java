@@ -33,6 +33,22 @@ class ServerMainTest {
     }
 
     @Test
+    void shouldParseTheAclFile(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir)
+        throws java.io.IOException {
+        final java.nio.file.Path file = dir.resolve("users.acl");
+        java.nio.file.Files.writeString(file, "user app on nopass ~* +@all\n");
+        final MiniKvServer server = ServerMain.parse(new String[] {"--aclfile", file.toString()}).store(store).build();
+        try {
+            assertThat(server.aclFile()).isEqualTo(file);
+        } finally {
+            server.close();
+        }
+        assertThatThrownBy(() -> ServerMain.parse(new String[] {"--aclfile", dir.resolve("none").toString()})
+            .store(store).build()).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("No such file or directory");
+    }
+
+    @Test
     void shouldParsePersistenceFlags(@org.junit.jupiter.api.io.TempDir final java.nio.file.Path dir) {
         final MiniKvServer server = ServerMain.parse(new String[] {"--dir", dir.toString(), "--dbfilename", "x.mkv",
             "--save", "900 1", "--save", "60 100", "--enable-protected-configs", "local"}).build();

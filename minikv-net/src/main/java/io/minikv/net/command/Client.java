@@ -24,6 +24,8 @@ public final class Client {
     private KvStore db;
     private volatile int dbIndex;
     private boolean authenticated;
+    /** The ACL user the connection runs as; read by other clients' CLIENT LIST and ACL DELUSER. */
+    private volatile AclUser user;
     private boolean closeAfterReply;
     private volatile String name = "";
     private volatile String libName = "";
@@ -76,7 +78,8 @@ public final class Client {
         this.createdMillis = nowMillis;
         this.lastInteractionMillis = nowMillis;
         this.db = server.store();
-        this.authenticated = server.requirePassword() == null;
+        this.user = server.acl().defaultUser();
+        this.authenticated = user.rules().openToAll();
     }
 
     /** @return the unique client id. */
@@ -239,9 +242,33 @@ public final class Client {
         this.dbIndex = store.databaseIndex();
     }
 
-    /** @return whether the client may run commands that need authentication. */
+    /** @return whether the client authenticated, or started authenticated as an open default user. */
     public boolean authenticated() {
         return authenticated;
+    }
+
+    /**
+     * Returns whether the client must authenticate before commands other than AUTH, HELLO, QUIT and RESET, as
+     * Redis's {@code authRequired}: it has not, and the default user is not on with {@code nopass}.
+     *
+     * @return true when such commands get NOAUTH.
+     */
+    public boolean authRequired() {
+        return !authenticated && server.acl().authRequired();
+    }
+
+    /** @return the ACL user the connection runs as. */
+    AclUser user() {
+        return user;
+    }
+
+    /**
+     * Sets the ACL user (AUTH, HELLO AUTH, RESET, the script client taking its caller's user).
+     *
+     * @param value the user.
+     */
+    void user(final AclUser value) {
+        this.user = value;
     }
 
     /**

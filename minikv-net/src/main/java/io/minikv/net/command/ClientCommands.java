@@ -278,7 +278,7 @@ final class ClientCommands {
         long id = 0;
         String addr = null;
         String laddr = null;
-        String user = null;
+        AclUser user = null;
         boolean skipMe = true;
         long maxAge = 0;
         int type = TYPE_ANY;
@@ -298,7 +298,11 @@ final class ClientCommands {
             } else if (a.is(i, Keywords.LADDR)) {
                 laddr = a.string(i + 1);
             } else if (a.is(i, Keywords.USER)) {
-                user = a.string(i + 1);
+                user = c.server().acl().user(a.string(i + 1));
+                if (user == null) {
+                    c.reply().error(KvError.NO_SUCH_USER.format(a.cString(i + 1)));
+                    return;
+                }
             } else if (a.is(i, Keywords.TYPE)) {
                 type = clientType(c, i + 1);
                 if (type < 0) {
@@ -330,7 +334,7 @@ final class ClientCommands {
                 && (id == 0 || other.id() == id)
                 && (addr == null || other.address().equals(addr))
                 && (laddr == null || other.localAddress().equals(laddr))
-                && (user == null || "default".equals(user))
+                && (user == null || other.user() == user)
                 && (maxAge == 0 || (now - other.createdMillis()) / 1000 >= maxAge)
                 && !(skipMe && other == c);
             if (match) {
@@ -357,7 +361,8 @@ final class ClientCommands {
             + " flags=" + flags(c) + " db=" + c.dbIndex() + subscriptions(c.pubsub())
             + " multi=-1 qbuf=" + qbuf + " qbuf-free=0"
             + " argv-mem=0 multi-mem=0 rbs=" + qbuf + " rbp=0 obl=" + omem + " oll=0 omem=" + omem
-            + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + c.lastCommand() + " user=default redir=-1 resp=2"
+            + " tot-mem=" + (qbuf + omem) + " events=r cmd=" + c.lastCommand() + " user=" + c.user().name()
+            + " redir=-1 resp=2"
             + " lib-name=" + c.libName() + " lib-ver=" + c.libVersion();
     }
 

@@ -252,6 +252,30 @@ public final class ClientPubSub implements Subscriber {
         }
     }
 
+    /**
+     * Returns whether a subscription is outside a user's channel patterns, as Redis's
+     * {@code ACLKillPubsubClientsIfNeeded} decides: a pattern must equal an allowed pattern, a channel or shard
+     * channel must match one. Call on the client's event loop thread.
+     *
+     * @param allowed the channel patterns the user keeps.
+     * @return true when some subscription is no longer allowed.
+     */
+    boolean violates(final java.util.List<String> allowed) {
+        for (final Name p : patterns) {
+            if (!AclSelector.matchesChannel(allowed, p.bytes, true)) {
+                return true;
+            }
+        }
+        for (final Set<Name> set : java.util.List.of(channels, shardChannels)) {
+            for (final Name c : set) {
+                if (!AclSelector.matchesChannel(allowed, c.bytes, false)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Drops every subscription without replies: RESET and connection close. */
     void clear() {
         unsubscribeAll(Kind.CHANNEL, null);

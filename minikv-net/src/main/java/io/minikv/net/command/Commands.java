@@ -17,6 +17,7 @@ public final class Commands {
         final CommandTable table = new CommandTable();
         ConnectionCommands.register(table);
         ClientCommands.register(table);
+        AclCommands.register(table);
         ServerCommands.register(table);
         PersistenceCommands.register(table);
         InfoCommand.register(table);

@@ -90,6 +90,8 @@ final class ConfigCommands {
         all.put("dbfilename", persistence.dbfilename());
         all.put("enable-protected-configs", persistence.enableProtectedConfigs());
         all.put("enable-debug-command", server.debugCommand().value());
+        final AclFile aclFile = server.aclFile();
+        all.put("aclfile", aclFile == null ? "" : aclFile.path().toString());
         all.put("appendonly", "no");
         all.put("notify-keyspace-events", "");
         all.put("client-output-buffer-limit", server.outputBufferLimits().toString());
@@ -168,6 +170,7 @@ final class ConfigCommands {
             case "databases":
             case "enable-protected-configs":
             case "enable-debug-command":
+            case "aclfile":
                 return KvError.CONFIG_SET_FAILED.format(name, IMMUTABLE);
             case "save":
                 return SavePoints.parse(value) == null

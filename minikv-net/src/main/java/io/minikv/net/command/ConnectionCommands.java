@@ -12,7 +12,6 @@ import io.minikv.net.resp.ReplyWriter;
 import io.minikv.net.resp.SharedReplies;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 /**
  * The connection group: PING, ECHO, QUIT, HELLO, AUTH, SELECT. CLIENT is in {@link ClientCommands}.
@@ -88,7 +87,9 @@ final class ConnectionCommands {
         c.stopMonitoring();
         c.select(c.server().store().database(0));
         c.name("");
-        c.authenticated(c.server().requirePassword() == null);
+        final AclUser user = c.server().acl().defaultUser();
+        c.user(user);
+        c.authenticated(user.rules().openToAll());
         c.reply().simple("RESET");
     }
 
@@ -117,13 +118,13 @@ final class ConnectionCommands {
             }
         }
         String user = null;
-        String password = null;
+        byte[] password = null;
         String name = null;
         for (int j = 2; j < a.count(); j++) {
             final int more = a.count() - 1 - j;
             if (a.is(j, Keywords.AUTH) && more >= 2) {
                 user = a.string(j + 1);
-                password = a.string(j + 2);
+                password = a.bytes(j + 2);
                 j += 2;
             } else if (a.is(j, Keywords.SETNAME) && more >= 1) {
                 name = a.string(j + 1);
@@ -137,11 +138,11 @@ final class ConnectionCommands {
                 return;
             }
         }
-        if (user != null && !authenticate(c, user, password)) {
+        if (user != null && !c.server().acl().authenticate(c, user, password)) {
             reply.error(KvError.WRONGPASS);
             return;
         }
-        if (!c.authenticated()) {
+        if (c.authRequired()) {
             reply.error(KvError.HELLO_NOAUTH);
             return;
         }
@@ -165,37 +166,27 @@ final class ConnectionCommands {
         reply.array(0);
     }
 
+    /**
+     * AUTH [username] password, as Redis's {@code authCommand}: the one-argument form authenticates the default
+     * user, and is an error while that user needs no password.
+     */
     static void auth(final Client c) {
         final CommandArgs a = c.args();
         if (a.count() > 3) {
             c.reply().error(KvError.SYNTAX);
             return;
         }
-        final String required = c.server().requirePassword();
-        if (a.count() == 2 && required == null) {
+        final Acl acl = c.server().acl();
+        if (a.count() == 2 && (acl.defaultUser().rules().flags() & AclUser.NOPASS) != 0) {
             c.reply().error(KvError.AUTH_NOT_CONFIGURED);
             return;
         }
-        final String user = a.count() == 3 ? a.string(1) : "default";
-        if (authenticate(c, user, a.string(a.count() - 1))) {
+        final String user = a.count() == 3 ? a.string(1) : Acl.DEFAULT_USER;
+        if (acl.authenticate(c, user, a.bytes(a.count() - 1))) {
             c.reply().ok();
         } else {
             c.reply().error(KvError.WRONGPASS);
         }
-    }
-
-    /**
-     * Checks credentials against the default user, as Redis does with only {@code requirepass} configured: the user
-     * must be {@code default}; without a password any password is accepted.
-     */
-    private static boolean authenticate(final Client c, final String user, final String password) {
-        final String required = c.server().requirePassword();
-        final boolean ok = "default".equals(user) && (required == null || MessageDigest.isEqual(
-            required.getBytes(StandardCharsets.ISO_8859_1), password.getBytes(StandardCharsets.ISO_8859_1)));
-        if (ok) {
-            c.authenticated(true);
-        }
-        return ok;
     }
 
     static void select(final Client c) {

@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * Runs one parsed command: looks it up (and its subcommand for containers such as CLIENT), checks arity, protection
- * (DEBUG's {@code enable-debug-command}) and authentication in that order, as Redis's {@code processCommand} does, calls the handler and turns a
+ * (DEBUG's {@code enable-debug-command}), authentication and ACL permissions ({@link Acl}) in that order, as Redis's {@code processCommand} does, calls the handler and turns a
  * {@link KvException} into its error reply. This is the only place that checks arity or reports unknown commands.
  * <p>
  * Stateless apart from the table; shared by all event loops.
@@ -96,8 +96,18 @@ public final class Dispatcher {
                 return;
             }
         }
-        if (!client.authenticated() && !spec.has(CommandSpec.FLAG_NO_AUTH)) {
+        if (!spec.has(CommandSpec.FLAG_NO_AUTH) && client.authRequired()) {
             reject(client, spec, KvError.NOAUTH.text());
+            return;
+        }
+        if (client.inMulti() && spec.has(CommandSpec.FLAG_NO_MULTI)) {
+            reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
+            return;
+        }
+        // One volatile read and a boolean for a user allowed everything; the script client is checked by ScriptCalls.
+        final AclUser user = client.user();
+        final AclUser.Rules rules = user.rules();
+        if (!rules.unrestricted() && !client.isScript() && !permitted(client, user, rules, spec, args)) {
             return;
         }
         if (!spec.has(CommandSpec.FLAG_SUBSCRIBED_OK) && client.subscribed() && !client.inExec()) {
@@ -109,10 +119,6 @@ public final class Dispatcher {
         if (client.monitoring() && (spec.has(CommandSpec.FLAG_READONLY) || spec.has(CommandSpec.FLAG_WRITE)
             || spec.has(CommandSpec.FLAG_MAY_REPLICATE))) {
             reject(client, spec, KvError.MONITOR_KEYSPACE.text());
-            return;
-        }
-        if (client.inMulti() && spec.has(CommandSpec.FLAG_NO_MULTI)) {
-            reject(client, spec, KvError.NOT_ALLOWED_IN_MULTI.text());
             return;
         }
         final boolean denyOom = spec.has(CommandSpec.FLAG_DENYOOM);
@@ -213,6 +219,37 @@ public final class Dispatcher {
         } else {
             slowlog.log(client, args, nanos / 1000);
         }
+    }
+
+    /**
+     * Checks a restricted user's permission to run a command, as Redis's {@code processCommand} (and
+     * {@code execCommand} for the commands EXEC runs, which are checked again in case the rules changed since they
+     * were queued), and refuses the command with Redis's NOPERM error when denied, logging the denial.
+     *
+     * @return true when the command may run.
+     */
+    private static boolean permitted(final Client client, final AclUser user, final AclUser.Rules rules,
+        final CommandSpec spec, final CommandArgs args) {
+        final Acl acl = client.server().acl();
+        final int verdict = acl.check(rules, spec, args, 0);
+        if (verdict == Acl.OK) {
+            return true;
+        }
+        final boolean exec = client.inExec();
+        // Redis records the command before its checks: the log's CLIENT LIST line shows it as cmd=.
+        client.lastCommand(spec.name());
+        acl.logDenial(client, user, verdict, exec || client.inMulti() ? AclLog.MULTI : AclLog.TOPLEVEL, spec, args, 0);
+        final int code = Acl.code(verdict);
+        if (exec) {
+            client.reply().error(KvError.NOPERM_EXEC.format(code == Acl.DENIED_CMD
+                ? "no permission to execute the command or subcommand" : code == Acl.DENIED_KEY
+                ? "no permission to touch the specified keys"
+                : "no permission to access one of the channels used as arguments"));
+        } else {
+            reject(client, spec, code == Acl.DENIED_CMD ? KvError.NOPERM_COMMAND.format(spec.name())
+                : code == Acl.DENIED_KEY ? KvError.NOPERM_KEY.text() : KvError.NOPERM_CHANNEL.text());
+        }
+        return false;
     }
 
     /**

@@ -27,8 +27,13 @@ final class GetKeys {
     private GetKeys() {
     }
 
-    /** One key found: its argv position (0 = the inspected command's name) and flags. */
-    private record Found(int position, List<String> flags) {
+    /**
+     * One key found: its argv position (0 = the inspected command's name) and flags.
+     *
+     * @param position the position relative to the command name.
+     * @param flags Redis's key-spec flag names.
+     */
+    record Found(int position, List<String> flags) {
     }
 
     static void reply(final Client c, final boolean withFlags) {
@@ -52,7 +57,7 @@ final class GetKeys {
             reply.error(KvError.GETKEYS_INVALID_ARITY);
             return;
         }
-        final List<Found> keys = find(cmd, info, a);
+        final List<Found> keys = find(cmd, info, a, NAME);
         if (keys.isEmpty() && (info == null || !info.flags().contains("no_mandatory_keys"))) {
             reply.error(KvError.GETKEYS_INVALID_ARGUMENTS);
             return;
@@ -72,6 +77,28 @@ final class GetKeys {
         }
     }
 
+    /**
+     * Returns the keys of a command line as ACL checks see them (Redis's {@code getKeysFromCommandWithSpecs}).
+     *
+     * @param cmd the command, which must {@linkplain #hasKeys(CommandSpec) have keys}.
+     * @param a the arguments.
+     * @param base the index of the command name in {@code a}.
+     * @return the keys found, positions relative to {@code base}.
+     */
+    static List<Found> keysOf(final CommandSpec cmd, final CommandArgs a, final int base) {
+        return find(cmd, RedisCommandInfo.get(cmd.name()), a, base);
+    }
+
+    /**
+     * Returns whether a command names keys, as Redis's {@code doesCommandHaveKeys}.
+     *
+     * @param cmd the command.
+     * @return true when some key spec is not {@code not_key}.
+     */
+    static boolean hasKeys(final CommandSpec cmd) {
+        return hasKeys(cmd, RedisCommandInfo.get(cmd.name()));
+    }
+
     /** Redis's {@code doesCommandHaveKeys}: some key spec that is not {@code not_key}. */
     private static boolean hasKeys(final CommandSpec cmd, final RedisCommandInfo.Info info) {
         if (info == null) {
@@ -85,38 +112,39 @@ final class GetKeys {
         return false;
     }
 
-    private static List<Found> find(final CommandSpec cmd, final RedisCommandInfo.Info info, final CommandArgs a) {
+    private static List<Found> find(final CommandSpec cmd, final RedisCommandInfo.Info info, final CommandArgs a,
+        final int base) {
         final List<Found> found = new ArrayList<>();
         if (info == null) {
             final KeySpec legacy = new KeySpec(null, List.of(), KeySpec.INDEX, cmd.firstKey(), null, 0, KeySpec.RANGE,
                 cmd.lastKey() < 0 ? cmd.lastKey() : cmd.lastKey() - cmd.firstKey(), cmd.keyStep(), 0);
-            addAll(found, legacy, a, cmd.arity() < 0);
+            addAll(found, legacy, a, base, cmd.arity() < 0);
             return found;
         }
         for (final KeySpec spec : info.keySpecs()) {
             if (spec.flags().contains("variable_flags")) {
-                return setGetKeys(a);
+                return setGetKeys(a, base);
             }
         }
         if (cmd.name().equals("sort")) {
-            return sortGetKeys(a);
+            return sortGetKeys(a, base);
         }
         for (final KeySpec spec : info.keySpecs()) {
             if (spec.flags().contains("not_key") || spec.beginSearch().equals(KeySpec.UNKNOWN)) {
                 // SORT_RO's BY/GET spec names no argument: Redis reports the keys the other specs find.
                 continue;
             }
-            if (!addAll(found, spec, a, cmd.arity() < 0)) {
-                return genericGetKeys(info, a);
+            if (!addAll(found, spec, a, base, cmd.arity() < 0)) {
+                return genericGetKeys(info, a, base);
             }
         }
         return found;
     }
 
-    private static boolean addAll(final List<Found> found, final KeySpec spec, final CommandArgs a,
+    private static boolean addAll(final List<Found> found, final KeySpec spec, final CommandArgs a, final int base,
         final boolean negativeArity) {
         final List<Integer> positions = new ArrayList<>();
-        if (!spec.findKeys(a, NAME, negativeArity, positions)) {
+        if (!spec.findKeys(a, base, negativeArity, positions)) {
             return false;
         }
         for (final int p : positions) {
@@ -126,8 +154,8 @@ final class GetKeys {
     }
 
     /** Redis's {@code setGetKeys}: the key is always argument 1; its flags depend on a GET argument. */
-    private static List<Found> setGetKeys(final CommandArgs a) {
-        for (int i = NAME + 3; i < a.count(); i++) {
+    private static List<Found> setGetKeys(final CommandArgs a, final int base) {
+        for (int i = base + 3; i < a.count(); i++) {
             if (a.string(i).equalsIgnoreCase("get")) {
                 return List.of(new Found(1, List.of("RW", "access", "update")));
             }
@@ -139,13 +167,13 @@ final class GetKeys {
      * Redis's {@code sortGetKeys}: the sorted key, and the argument after the last STORE, skipping the arguments of
      * LIMIT, GET and BY (so {@code GET store} does not count as STORE).
      */
-    private static List<Found> sortGetKeys(final CommandArgs a) {
-        final int argc = a.count() - NAME;
+    private static List<Found> sortGetKeys(final CommandArgs a, final int base) {
+        final int argc = a.count() - base;
         final List<Found> found = new ArrayList<>();
         found.add(new Found(1, List.of("RO", "access")));
         int store = 0;
         for (int i = 2; i < argc; i++) {
-            final String arg = a.string(NAME + i);
+            final String arg = a.string(base + i);
             if (arg.equalsIgnoreCase("limit")) {
                 i += 2;
             } else if (arg.equalsIgnoreCase("get") || arg.equalsIgnoreCase("by")) {
@@ -164,8 +192,9 @@ final class GetKeys {
      * Redis's {@code genericGetKeys} for the numkeys commands, driven by their key specs: the keynum spec gives the
      * count and first key, a preceding one-key range spec the destination of the STORE variants.
      */
-    private static List<Found> genericGetKeys(final RedisCommandInfo.Info info, final CommandArgs a) {
-        final int argc = a.count() - NAME;
+    private static List<Found> genericGetKeys(final RedisCommandInfo.Info info, final CommandArgs a,
+        final int base) {
+        final int argc = a.count() - base;
         int store = 0;
         KeySpec keynum = null;
         for (final KeySpec spec : info.keySpecs()) {
@@ -181,7 +210,7 @@ final class GetKeys {
         final int countAt = keynum.index() + keynum.a();
         final int firstKey = keynum.index() + keynum.b();
         final int step = keynum.c();
-        final long num = countAt < argc ? atoi(a.string(NAME + countAt)) : 0;
+        final long num = countAt < argc ? atoi(a.string(base + countAt)) : 0;
         if (num < 1 || num > (argc - firstKey) / step) {
             return List.of();
         }

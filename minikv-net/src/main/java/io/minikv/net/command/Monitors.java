@@ -25,6 +25,8 @@ final class Monitors {
     static final byte[] REDACTED = "(redacted)".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] HELLO = Keywords.k("HELLO");
+    private static final byte[] ACL = Keywords.k("ACL");
+    private static final byte[] SETUSER = Keywords.k("SETUSER");
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
@@ -101,7 +103,8 @@ final class Monitors {
 
     /**
      * Tells whether Redis hides an argument from MONITOR and the slow log ({@code redactClientCommandArgument}):
-     * every argument of AUTH, and the user name and password of HELLO's AUTH option.
+     * every argument of AUTH, the user name and password of HELLO's AUTH option, and the user and rules of ACL
+     * SETUSER.
      *
      * @param args the command.
      * @param i the argument index.
@@ -112,6 +115,9 @@ final class Monitors {
             return false;
         }
         if (args.is(0, Keywords.AUTH)) {
+            return true;
+        }
+        if (i >= 2 && args.is(0, ACL) && args.is(1, SETUSER)) {
             return true;
         }
         if (i < 3 || !args.is(0, HELLO)) {

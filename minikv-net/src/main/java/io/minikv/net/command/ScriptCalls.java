@@ -33,6 +33,8 @@ final class ScriptCalls implements LuaSandbox.Host {
     private final ServerContext server;
     private final Client script;
     private final Scripting.Run run;
+    /** The client running the script, whose CLIENT LIST line the ACL log shows. */
+    private final Client caller;
     private final boolean readOnly;
     private final long startNanos;
     private final long thresholdNanos;
@@ -40,10 +42,11 @@ final class ScriptCalls implements LuaSandbox.Host {
     private volatile boolean killRequested;
     private volatile boolean busy;
 
-    ScriptCalls(final ServerContext server, final Client script, final Scripting.Run run, final long startNanos,
-        final long thresholdMillis) {
+    ScriptCalls(final ServerContext server, final Client script, final Client caller, final Scripting.Run run,
+        final long startNanos, final long thresholdMillis) {
         this.server = server;
         this.script = script;
+        this.caller = caller;
         this.run = run;
         this.readOnly = run.readOnly();
         this.startNanos = startNanos;
@@ -84,6 +87,10 @@ final class ScriptCalls implements LuaSandbox.Host {
         if (spec.has(CommandSpec.FLAG_NOSCRIPT)) {
             return fail(KvError.SCRIPT_NOT_ALLOWED.text(), raise);
         }
+        final String denied = aclDenial(spec, command);
+        if (denied != null) {
+            return fail(denied, raise);
+        }
         final boolean write = spec.has(CommandSpec.FLAG_WRITE);
         // Redis counts may_replicate commands (PUBLISH, PFCOUNT) as writes for read-only scripts.
         if ((write || spec.has(CommandSpec.FLAG_MAY_REPLICATE)) && readOnly) {
@@ -106,6 +113,28 @@ final class ScriptCalls implements LuaSandbox.Host {
             }
         }
         return reply;
+    }
+
+    /**
+     * Checks the command against the caller's ACL user, as Redis's {@code scriptVerifyACL}, and logs a denial.
+     *
+     * @return null when allowed, otherwise the error text.
+     */
+    private String aclDenial(final CommandSpec spec, final CommandArgs command) {
+        final AclUser user = script.user();
+        final AclUser.Rules rules = user.rules();
+        if (rules.unrestricted()) {
+            return null;
+        }
+        final Acl acl = server.acl();
+        final int verdict = acl.check(rules, spec, command, 0);
+        if (verdict == Acl.OK) {
+            return null;
+        }
+        acl.logDenial(caller, user, verdict, AclLog.LUA, spec, command, 0);
+        final int code = Acl.code(verdict);
+        return (code == Acl.DENIED_CMD ? KvError.SCRIPT_ACL_COMMAND : code == Acl.DENIED_KEY ? KvError.SCRIPT_ACL_KEY
+            : KvError.SCRIPT_ACL_CHANNEL).text();
     }
 
     private static LuaValue fail(final String text, final boolean raise) {

@@ -217,7 +217,9 @@ final class Scripting {
         try {
             final Client lua = scriptClient();
             lua.select(c.db());
-            final ScriptCalls calls = new ScriptCalls(server, lua, run, System.nanoTime(), busyThresholdMillis);
+            // Its commands are checked against the caller's ACL user, as Redis's script client takes it.
+            lua.user(c.user());
+            final ScriptCalls calls = new ScriptCalls(server, lua, c, run, System.nanoTime(), busyThresholdMillis);
             running = calls;
             try {
                 if (aborting) {

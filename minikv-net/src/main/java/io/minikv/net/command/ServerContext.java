@@ -54,6 +54,10 @@ public final class ServerContext {
     /** CLIENT PAUSE: whether clients' commands are held, and the clients held. */
     private final ClientPause pause = new ClientPause(this);
     private final Dispatcher dispatcher;
+    /** Users and their permissions; the default user follows requirepass. */
+    private final Acl acl;
+    /** The ACL file of ACL LOAD and SAVE, null when none was configured. */
+    private volatile AclFile aclFile;
     private volatile int port;
     private volatile String requirePassword;
     private volatile int maxClients;
@@ -94,6 +98,7 @@ public final class ServerContext {
         this.bindAddress = bindAddress;
         this.databases = store.databases();
         this.requirePassword = requirePassword;
+        this.acl = new Acl(table, requirePassword);
         this.maxClients = maxClients;
         this.timeoutSeconds = timeoutSeconds;
         this.maxMemoryBytes = maxMemoryBytes;
@@ -409,12 +414,37 @@ public final class ServerContext {
     }
 
     /**
-     * Sets the password.
+     * Sets the password ({@code requirepass}): the default user's only password from now on, or {@code nopass}.
      *
      * @param value the password, null or empty for none.
      */
     public void requirePassword(final String value) {
         this.requirePassword = value == null || value.isEmpty() ? null : value;
+        acl.defaultPassword(this.requirePassword);
+    }
+
+    /** @return the ACL users and their permission checks. */
+    public Acl acl() {
+        return acl;
+    }
+
+    /** @return the ACL file ({@code --aclfile}), or null when none is configured. */
+    public AclFile aclFile() {
+        return aclFile;
+    }
+
+    /**
+     * Configures the ACL file and loads the users from it, as Redis does at startup.
+     *
+     * @param file the file.
+     * @throws IllegalArgumentException with Redis's description of every problem when the file cannot be loaded.
+     */
+    public void aclFile(final AclFile file) {
+        final String errors = file.load(acl, null);
+        if (errors != null) {
+            throw new IllegalArgumentException("Aborting startup because of ACL errors: " + errors);
+        }
+        this.aclFile = file;
     }
 
     /** @return the connection limit. */

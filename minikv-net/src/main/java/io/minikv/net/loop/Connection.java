@@ -176,7 +176,7 @@ final class Connection implements ClientControl {
         processing = true;
         try {
             while (!suspended && !client.closeAfterReply()) {
-                parser.authenticated(client.authenticated());
+                parser.authenticated(!client.authRequired());
                 final int result = parser.parse(in, end);
                 if (result == RespParser.COMMAND) {
                     if (client.pubsub() != null && client.pubsub().hasQueued() && !writeQueuedPushes()) {

@@ -353,6 +353,32 @@ final class FuzzCatalogue {
             f.key(), f.value())));
         c.add(g("fcall_ro", f -> cat(f.pick(functionNames), f.pick(new String[] {"1", "1", "0", "-1", "x"}),
             f.key(), f.value())));
+        // ACL: introspection of the (all-permissive) default user, and rules fuzzed on a user of the fuzzer's own
+        // ("fz", which acl.txt deletes first) checked with DRYRUN. ACL LIST and GETUSER fz are not fuzzed: Redis
+        // lists single-command rules in its hash order (acl.txt).
+        c.add(g("acl", f -> cat(f.pick(new String[] {"WHOAMI", "USERS", "CAT"}))));
+        // Only the categories whose commands mini-kv has all of (not @stream's consumer groups, @admin's CLUSTER...).
+        c.add(g("acl", CompareRule.UNORDERED, f -> cat("CAT", f.pick(new String[] {"hash", "set", "list", "string",
+            "bitmap", "hyperloglog", "geo", "pubsub", "transaction", "x"}))));
+        c.add(g("acl", f -> cat("GETUSER", f.pick(new String[] {"default", "nosuch"}))));
+        // GENPASS is random (compared by shape), also when the fuzzer drops its argument.
+        c.add(g("acl", CompareRule.SHAPE, f -> cat("GENPASS", f.pick(new String[] {"1", "64", "256", "4096", "0",
+            "-1", "4097", "x"}))));
+        final String[] aclRules = {"on", "off", "nopass", ">pw", "resetpass", "~*", "~k*", "%R~k*", "%W~*", "%RW~v*",
+            "resetkeys", "allkeys", "&*", "&c*", "resetchannels", "allchannels", "+@all", "-@all", "+@read",
+            "-@write", "+@string", "-@hash", "+@keyspace", "+get", "-set", "+mget", "+select|0", "+client|list",
+            "-config", "allcommands", "nocommands", "+nosuch", "+@nosuch", "bogus", "reset", "(+get ~k*)", "(+set",
+            "~v*)", "<pw", "#x", ""};
+        c.add(g("acl", f -> {
+            final List<String> out = cat("SETUSER", "fz");
+            for (int n = f.rnd.nextInt(0, 5); n > 0; n--) {
+                out.add(f.pick(aclRules));
+            }
+            return out;
+        }));
+        c.add(g("acl", f -> cat("DRYRUN", f.pick(new String[] {"fz", "fz", "default", "nosuch"}),
+            f.pick(new String[] {"get", "set", "mget", "del", "publish", "select", "flushall", "client", "x"}),
+            f.keys(0, 3))));
         // COMMAND GETKEYS over commands of every key-spec shape (ranges, steps, keynum with bad numkeys, SET's GET).
         // OBJECT is not here: its string encodings differ from Redis's after APPEND/SETRANGE/INCRBYFLOAT (README).
         c.add(g("command", f -> cat(f.pick(new String[] {"GETKEYS", "GETKEYSANDFLAGS"}),
