@@ -86,7 +86,7 @@ class EngineStressTest {
         final int[] outLength = new int[1];
         final ValueSink sink = (src, off, len) -> {
             if (len <= out.length) {
-                src.get(off, out, 0, len);
+                src.getBytes(off, out, 0, len);
             }
             outLength[0] = len;
         };

@@ -341,7 +341,7 @@ class StringCommandsTest {
         final ByteBuffer out = ByteBuffer.allocate(16);
         final ValueSink sink = (src, off, len) -> {
             out.clear();
-            out.put(0, src, off, len);
+            src.getBytes(off, out, 0, len);
             out.limit(len);
         };
         assertThat(store.get(ByteBuffer.wrap(b("key")), 0, 3, sink)).isEqualTo(5);

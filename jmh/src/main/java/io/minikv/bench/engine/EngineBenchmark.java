@@ -142,7 +142,7 @@ public class EngineBenchmark {
         final ByteBuffer out = ByteBuffer.allocateDirect(256);
         final ByteBuffer insertKey = ByteBuffer.allocateDirect(KEY_LENGTH);
         final byte[] insertBytes = new byte[KEY_LENGTH];
-        final ValueSink sink = (src, off, len) -> out.put(0, src, off, len);
+        final ValueSink sink = (src, off, len) -> src.getBytes(off, out, 0, len);
 
         /** Seeds the sequence per thread. */
         @Setup(Level.Trial)

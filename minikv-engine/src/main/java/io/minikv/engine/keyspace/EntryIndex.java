@@ -28,11 +28,6 @@ final class EntryIndex {
 
     /**
      * Finds a key's bucket; safe on torn memory (every bucket index is bounded, every arena access checked).
-     * <p>
-     * A lookup waits on two cache misses (the bucket, then the entry), and the CPU can only overlap them with the next
-     * lookup's if it never has to guess wrong about a branch that depends on them. So the lowest and the highest key
-     * of the neighbourhood (all of it for the most common one- and two-key neighbourhoods) are tried first with a
-     * branch-free choice between them; only a key in between, or a tag collision, goes on to the other buckets.
      *
      * @param t the table.
      * @param spans the arena's spans, read with the same stamp as {@code t}.
@@ -45,6 +40,40 @@ final class EntryIndex {
      */
     static int find(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final long hash,
         final Object kb, final long ko, final int kl) {
+        return (int) probe(t, spans, chunks, hash, kb, ko, kl, true);
+    }
+
+    /**
+     * Finds a key's entry, as {@link #find} does, for a reader that needs only the entry: it saves reading the
+     * bucket's word again.
+     *
+     * @param t the table.
+     * @param spans the arena's spans, read with the same stamp as {@code t}.
+     * @param chunks the arena's chunks, read with the same stamp as {@code t}.
+     * @param hash the key hash.
+     * @param kb key base.
+     * @param ko key offset.
+     * @param kl key length.
+     * @return the entry's arena address, or 0.
+     */
+    static long findEntry(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final long hash,
+        final Object kb, final long ko, final int kl) {
+        return HopscotchTable.addressOf(probe(t, spans, chunks, hash, kb, ko, kl, false));
+    }
+
+    /**
+     * The lookup behind {@link #find} and {@link #findEntry}.
+     * <p>
+     * A lookup waits on two cache misses (the bucket, then the entry), and the CPU can only overlap them with the next
+     * lookup's if it never has to guess wrong about a branch that depends on them. So the lowest and the highest key
+     * of the neighbourhood (all of it for the most common one- and two-key neighbourhoods) are tried first with a
+     * branch-free choice between them; only a key in between, or a tag collision, goes on to the other buckets.
+     *
+     * @param bucket a constant at each call site, folded away once this is inlined: return the bucket (or -1), or
+     *     return the bucket's word (or 0), from which the reader takes the entry address already computed here.
+     */
+    private static long probe(final HopscotchTable t, final long[] spans, final Chunk[] chunks, final long hash,
+        final Object kb, final long ko, final int kl, final boolean bucket) {
         final int home = t.home(hash);
         final int tag = KeyHash.tag(hash);
         final long hop = t.hop(home);
@@ -62,10 +91,10 @@ final class EntryIndex {
         // enough to be inlined into its callers.
         while (true) {
             if (HopscotchTable.tagOf(word) == tag && holdsKey(spans, chunks, word, kb, ko, kl)) {
-                return b;
+                return bucket ? b : word;
             }
             if (rest == 0) {
-                return -1;
+                return bucket ? -1 : 0;
             }
             b = home + Long.numberOfTrailingZeros(rest);
             rest &= rest - 1;

@@ -173,11 +173,10 @@ public final class Segment extends StampedLock {
         }
         final long[] spans = this.spans;
         final Chunk[] chunks = this.chunks;
-        final int b = EntryIndex.find(t, spans, chunks, hash, kb, ko, kl);
-        if (b < 0) {
+        final long e = EntryIndex.findEntry(t, spans, chunks, hash, kb, ko, kl);
+        if (e == 0) {
             return MISSING;
         }
-        final long e = t.entry(b);
         // One span lookup bounds both the header and, once its length is known, the value.
         final int span = OffHeapArena.spanIndex(spans, e);
         final long base = span < 0 ? 0 : spans[span];
@@ -201,7 +200,7 @@ public final class Segment extends StampedLock {
             if (c == null) {
                 return RETRY;
             }
-            sink.accept(c.readOnly, (int) e + KEY_OFFSET + kl, vl);
+            sink.accept(c.source, (int) e + KEY_OFFSET + kl, vl);
         }
         return vl;
     }
@@ -224,7 +223,7 @@ public final class Segment extends StampedLock {
             return RETRY;
         }
         if (sink != null) {
-            sink.accept(c.readOnly, start, vl);
+            sink.accept(c.source, start, vl);
         }
         return vl;
     }

@@ -45,8 +45,8 @@ public final class OffHeapArena {
     public static final class Chunk {
         /** The direct buffer. */
         public final ByteBuffer buffer;
-        /** A shared read-only duplicate, handed to value sinks (absolute access only). */
-        public final ByteBuffer readOnly;
+        /** The source handed to value sinks. */
+        public final NativeValueSource source;
         /** Native address of byte 0. */
         public final long address;
         /** Size in bytes. */
@@ -57,7 +57,7 @@ public final class OffHeapArena {
         Chunk(final ByteBuffer buffer, final boolean bump) {
             this.buffer = buffer;
             this.bump = bump;
-            this.readOnly = buffer.asReadOnlyBuffer();
+            this.source = new NativeValueSource(buffer);
             this.address = NativeBytes.address(buffer);
             this.capacity = buffer.capacity();
         }

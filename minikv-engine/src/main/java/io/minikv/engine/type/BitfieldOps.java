@@ -2,7 +2,6 @@ package io.minikv.engine.type;
 
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -11,6 +10,7 @@ import java.util.List;
 import io.minikv.api.BitfieldOp;
 import io.minikv.api.KvError;
 import io.minikv.api.ValueSink;
+import io.minikv.api.ValueSource;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.memory.NativeBytes;
@@ -78,13 +78,13 @@ public final class BitfieldOps {
         }
 
         @Override
-        public void accept(final ByteBuffer source, final int offset, final int length) {
+        public void accept(final ValueSource source, final int offset, final int length) {
             for (int i = 0; i < ops.length; i++) {
                 final BitfieldOp op = ops[i];
                 long u = 0;
                 for (long bit = op.offset(), end = op.offset() + op.bits(); bit < end; bit++) {
                     final long index = bit >>> 3;
-                    final int v = index >= length ? 0 : source.get(offset + (int) index) >> (7 - (int) (bit & 7)) & 1;
+                    final int v = index >= length ? 0 : source.getByte(offset + (int) index) >> (7 - (int) (bit & 7)) & 1;
                     u = u << 1 | v;
                 }
                 values[i] = op.signed() ? signExtend(u, op.bits()) : u;

@@ -9,6 +9,7 @@ import io.minikv.api.BitOperation;
 import io.minikv.api.BitUnit;
 import io.minikv.api.KvError;
 import io.minikv.api.ValueSink;
+import io.minikv.api.ValueSource;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.memory.NativeBytes;
@@ -60,9 +61,9 @@ public final class BitmapOps {
         }
 
         @Override
-        public void accept(final ByteBuffer source, final int off, final int length) {
+        public void accept(final ValueSource source, final int off, final int length) {
             final long index = offset >>> 3;
-            bit = index >= length ? 0 : source.get(off + (int) index) >> (7 - (int) (offset & 7)) & 1;
+            bit = index >= length ? 0 : source.getByte(off + (int) index) >> (7 - (int) (offset & 7)) & 1;
         }
     }
 
@@ -87,7 +88,8 @@ public final class BitmapOps {
         }
 
         @Override
-        public void accept(final ByteBuffer source, final int off, final int length) {
+        public void accept(final ValueSource value, final int off, final int length) {
+            final ByteBuffer source = value.byteBuffer();
             final boolean bits = unit == BitUnit.BIT;
             final long total = bits ? (long) length << 3 : length;
             long from = start < 0 ? total + start : start;

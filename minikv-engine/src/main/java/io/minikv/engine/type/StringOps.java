@@ -2,7 +2,6 @@ package io.minikv.engine.type;
 
 import static io.minikv.engine.memory.EntryLayout.TYPE_STRING;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.locks.StampedLock;
@@ -12,6 +11,7 @@ import io.minikv.api.KvError;
 import io.minikv.api.SetArgs;
 import io.minikv.api.SetCondition;
 import io.minikv.api.ValueSink;
+import io.minikv.api.ValueSource;
 import io.minikv.engine.keyspace.Keyspace;
 import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.keyspace.SegmentLocks;
@@ -41,9 +41,9 @@ public final class StringOps {
         private byte[] value;
 
         @Override
-        public void accept(final ByteBuffer source, final int offset, final int length) {
+        public void accept(final ValueSource source, final int offset, final int length) {
             final byte[] copy = new byte[length];
-            source.get(offset, copy);
+            source.getBytes(offset, copy, 0, length);
             value = copy;
         }
     }

@@ -2,6 +2,7 @@ package io.minikv.net.resp;
 
 import io.minikv.api.KvError;
 import io.minikv.api.ValueSink;
+import io.minikv.api.ValueSource;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -305,9 +306,13 @@ public final class ReplyWriter implements ValueSink {
      * Writes the value as a bulk string; a repeated call for the same read replaces the previous attempt.
      */
     @Override
-    public void accept(final ByteBuffer source, final int offset, final int length) {
+    public void accept(final ValueSource source, final int offset, final int length) {
         buffer.position(valueMark);
-        bulk(source, offset, length);
+        ensure(length + 16L);
+        bulkHeader(length);
+        source.getBytes(offset, buffer, buffer.position(), length);
+        buffer.position(buffer.position() + length);
+        buffer.put(CRLF);
     }
 
     // ------------------------------------------------------------------------------------------------ aggregates

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.minikv.api.KvError;
+import io.minikv.engine.memory.NativeValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -42,12 +43,19 @@ class ReplyWriterTest {
     @Test
     void shouldGrowBeyondThePooledBufferAndReplaceARetriedValue() {
         writer.simple("X");
-        final ByteBuffer first = ByteBuffer.wrap("stale".getBytes(StandardCharsets.US_ASCII));
-        final ByteBuffer second = ByteBuffer.wrap("v".repeat(100).getBytes(StandardCharsets.US_ASCII));
+        final NativeValueSource first = source("stale");
+        final NativeValueSource second = source("v".repeat(100));
         writer.beginValue();
         writer.accept(first, 0, 5);
         writer.accept(second, 0, 100);
         assertThat(written()).isEqualTo("+X\r\n$100\r\n" + "v".repeat(100) + "\r\n");
+    }
+
+    private static NativeValueSource source(final String text) {
+        final byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+        final ByteBuffer memory = ByteBuffer.allocateDirect(bytes.length);
+        memory.put(0, bytes);
+        return new NativeValueSource(memory);
     }
 
     @Test
