@@ -241,7 +241,7 @@ public final class SortOps {
                 // A BY value that is missing, of another type, or a missing hash field scores 0.
                 final byte[] value = by == null ? all[i] : SortPattern.lookup(locked, by, all[i]);
                 if (value != null) {
-                    scores[i] = SortScore.parse(value);
+                    scores[i] = Strtod.parse(value, Strtod.Mode.SORT);
                     if (Double.isNaN(scores[i])) {
                         throw KvError.SORT_NOT_DOUBLE.exception();
                     }

@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import io.minikv.engine.type.Strtod;
+
 /**
  * A flyweight over the arguments of one parsed command: each argument is an offset and a length into a buffer (the
  * connection's read buffer for multibulk commands, a scratch buffer for unescaped inline commands), so reading a
@@ -410,7 +412,7 @@ public final class CommandArgs {
      * @return true when it is a score.
      */
     public boolean parseScore(final int i) {
-        final double value = Strtod.parse(buffer, offsets[i], lengths[i], true);
+        final double value = Strtod.parse(buffer, offsets[i], lengths[i], Strtod.Mode.STRICT);
         if (Double.isNaN(value)) {
             return false;
         }
@@ -431,7 +433,7 @@ public final class CommandArgs {
         final int length = lengths[i];
         final boolean exclusive = length > 0 && buffer.get(offsets[i]) == '(';
         final int skip = exclusive ? 1 : 0;
-        final double value = Strtod.parse(buffer, offsets[i] + skip, length - skip, false);
+        final double value = Strtod.parse(buffer, offsets[i] + skip, length - skip, Strtod.Mode.LENIENT);
         if (Double.isNaN(value)) {
             return false;
         }
