@@ -1,0 +1,118 @@
+package io.minikv.bench.engine;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.minikv.MiniKv;
+import io.minikv.api.KvOptions;
+import io.minikv.api.KvStore;
+import io.minikv.api.SetArgs;
+import io.minikv.api.ValueSink;
+
+/**
+ * {@link EngineBenchmark#getHit}'s work as a plain loop, for counting the instructions of one GET under
+ * {@code valgrind --tool=callgrind} ({@code bench/get-instructions.sh}): a count that, unlike a throughput, does not
+ * depend on what else the machine is doing.
+ * <p>
+ * It warms the loop up, prints {@code ready}, waits for the file {@code <dir>/go}, runs the measured GETs, prints
+ * {@code measured}, and waits for {@code <dir>/stop}, so the script can switch callgrind's instrumentation on and off
+ * around exactly the measured loop. Arguments: {@code minikv|chm}, the number of keys, the number of measured GETs,
+ * the handshake directory.
+ */
+public final class GetLoop {
+    private static final int WARM_ROUNDS = 40;
+    private static final int WARM_GETS = 100_000;
+
+    private final int keys;
+    private final ByteBuffer keyBuffer;
+    private final ByteArrayKey[] keyObjects;
+    private final ByteBuffer out = ByteBuffer.allocateDirect(256);
+    private final ValueSink sink = (source, offset, length) -> source.getBytes(offset, out, 0, length);
+    private KvStore store;
+    private ConcurrentHashMap<ByteArrayKey, byte[]> map;
+    private long seed = 0x9E3779B97F4A7C15L;
+
+    private GetLoop(final String impl, final int keys) {
+        this.keys = keys;
+        keyBuffer = ByteBuffer.allocateDirect(keys * EngineBenchmark.KEY_LENGTH);
+        keyObjects = new ByteArrayKey[keys];
+        final byte[] key = new byte[EngineBenchmark.KEY_LENGTH];
+        final byte[] value = new byte[EngineBenchmark.VALUE_LENGTH];
+        final ByteBuffer valueBuffer = ByteBuffer.allocateDirect(value.length);
+        if ("minikv".equals(impl)) {
+            store = MiniKv.open(KvOptions.builder().initialCapacity(keys).activeExpiry(false).build());
+        } else if ("chm".equals(impl)) {
+            map = new ConcurrentHashMap<>(keys);
+        } else {
+            throw new IllegalArgumentException("impl: minikv or chm, not " + impl);
+        }
+        for (int i = 0; i < keys; i++) {
+            EngineBenchmark.formatKey(key, "k", i);
+            keyBuffer.put(i * EngineBenchmark.KEY_LENGTH, key);
+            keyObjects[i] = new ByteArrayKey(key.clone());
+            if (store != null) {
+                store.set(keyBuffer, i * EngineBenchmark.KEY_LENGTH, key.length, valueBuffer, 0, value.length,
+                    SetArgs.PLAIN);
+            } else {
+                map.put(new ByteArrayKey(key.clone()), value.clone());
+            }
+        }
+    }
+
+    private int next() {
+        long x = seed;
+        x ^= x << 13;
+        x ^= x >>> 7;
+        x ^= x << 17;
+        seed = x;
+        return (int) ((x >>> 1) % keys);
+    }
+
+    private long run(final int gets) {
+        long sum = 0;
+        if (store != null) {
+            for (int i = 0; i < gets; i++) {
+                sum += store.get(keyBuffer, next() * EngineBenchmark.KEY_LENGTH, EngineBenchmark.KEY_LENGTH, sink);
+            }
+        } else {
+            for (int i = 0; i < gets; i++) {
+                final byte[] v = map.get(keyObjects[next()]);
+                out.put(0, v);
+                sum += v.length;
+            }
+        }
+        return sum;
+    }
+
+    private static void await(final Path file) throws InterruptedException {
+        while (!Files.exists(file)) {
+            Thread.sleep(20);
+        }
+    }
+
+    /**
+     * Runs the loop.
+     *
+     * @param args impl, keys, measured GETs, handshake directory.
+     * @throws Exception on a failed handshake.
+     */
+    public static void main(final String[] args) throws Exception {
+        final GetLoop loop = new GetLoop(args[0], Integer.parseInt(args[1]));
+        final int gets = Integer.parseInt(args[2]);
+        final Path dir = Path.of(args[3]);
+        long sum = 0;
+        for (int r = 0; r < WARM_ROUNDS; r++) {
+            sum += loop.run(WARM_GETS);
+        }
+        System.out.println("ready " + sum);
+        await(dir.resolve("go"));
+        sum += loop.run(gets);
+        System.out.println("measured " + sum);
+        await(dir.resolve("stop"));
+        if (loop.store != null) {
+            loop.store.close();
+        }
+    }
+}
