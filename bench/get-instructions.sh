@@ -48,25 +48,25 @@ count() {
     local jar=$1 impl=$2 dir
     dir=$(mktemp -d -p "$work")
     valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$dir/callgrind.out" \
-        java -XX:+UseSerialGC -Xmx1g -Xbatch -cp "$jar" io.minikv.bench.engine.GetLoop \
-        "$impl" "$keys" "$gets" "$dir" > "$dir/stdout" 2> "$dir/stderr" &
+        java -XX:+UseSerialGC -Xmx1g -Xbatch -Dbench.keys="$keys" -cp "$jar" io.minikv.bench.engine.GetLoop \
+        "$impl" "$gets" "$dir" > "$dir/stdout" 2> "$dir/stderr" &
     local pid=$!
     until grep -q '^ready' "$dir/stdout" 2>/dev/null; do
         kill -0 "$pid" 2>/dev/null || { cat "$dir/stderr" >&2; return 1; }
         sleep 1
     done
-    callgrind_control -i on "$pid" > /dev/null
+    callgrind_control -i on "$pid" > /dev/null 2>&1
     touch "$dir/go"
     until grep -q '^measured' "$dir/stdout" 2>/dev/null; do
         sleep 1
     done
-    callgrind_control -i off "$pid" > /dev/null
+    callgrind_control -i off "$pid" > /dev/null 2>&1
     touch "$dir/stop"
     wait "$pid"
     # Compiled Java code and stubs have no symbols ("???:0x..."); keep the ones run at least once per two GETs.
     callgrind_annotate --threshold=100 "$dir/callgrind.out" 2>/dev/null \
         | awk -v gets="$gets" '
-            /\?\?\?:0x/ && $0 !~ /\[\// { n = $1; gsub(",", "", n); if (n >= gets / 2) sum += n }
+            /\?\?\?:0x/ && $0 !~ /\[\// { n = $1; gsub(",", "", n); n += 0; if (n >= gets / 2) sum += n }
             END { printf "%.0f\n", sum / gets }'
 }
 

@@ -9,7 +9,6 @@ import io.minikv.MiniKv;
 import io.minikv.api.KvOptions;
 import io.minikv.api.KvStore;
 import io.minikv.api.SetArgs;
-import io.minikv.api.ValueSink;
 
 /**
  * {@link EngineBenchmark#getHit}'s work as a plain loop, for counting the instructions of one GET under
@@ -18,24 +17,23 @@ import io.minikv.api.ValueSink;
  * <p>
  * It warms the loop up, prints {@code ready}, waits for the file {@code <dir>/go}, runs the measured GETs, prints
  * {@code measured}, and waits for {@code <dir>/stop}, so the script can switch callgrind's instrumentation on and off
- * around exactly the measured loop. Arguments: {@code minikv|chm}, the number of keys, the number of measured GETs,
- * the handshake directory.
+ * around exactly the measured loop. Arguments: {@code minikv|chm}, the number of measured GETs, the handshake
+ * directory; the number of keys is {@link EngineBenchmark#KEYS} ({@code -Dbench.keys}).
  */
 public final class GetLoop {
     private static final int WARM_ROUNDS = 40;
     private static final int WARM_GETS = 100_000;
 
-    private final int keys;
     private final ByteBuffer keyBuffer;
     private final ByteArrayKey[] keyObjects;
-    private final ByteBuffer out = ByteBuffer.allocateDirect(256);
-    private final ValueSink sink = (source, offset, length) -> source.getBytes(offset, out, 0, length);
+    /** The benchmark's per-thread state: the same key sequence, output buffer and sink. */
+    private final EngineBenchmark.ThreadState thread = new EngineBenchmark.ThreadState();
     private KvStore store;
     private ConcurrentHashMap<ByteArrayKey, byte[]> map;
-    private long seed = 0x9E3779B97F4A7C15L;
 
-    private GetLoop(final String impl, final int keys) {
-        this.keys = keys;
+    private GetLoop(final String impl) {
+        final int keys = EngineBenchmark.KEYS;
+        thread.setUp();
         keyBuffer = ByteBuffer.allocateDirect(keys * EngineBenchmark.KEY_LENGTH);
         keyObjects = new ByteArrayKey[keys];
         final byte[] key = new byte[EngineBenchmark.KEY_LENGTH];
@@ -61,25 +59,17 @@ public final class GetLoop {
         }
     }
 
-    private int next() {
-        long x = seed;
-        x ^= x << 13;
-        x ^= x >>> 7;
-        x ^= x << 17;
-        seed = x;
-        return (int) ((x >>> 1) % keys);
-    }
-
     private long run(final int gets) {
         long sum = 0;
         if (store != null) {
             for (int i = 0; i < gets; i++) {
-                sum += store.get(keyBuffer, next() * EngineBenchmark.KEY_LENGTH, EngineBenchmark.KEY_LENGTH, sink);
+                sum += store.get(keyBuffer, thread.next() * EngineBenchmark.KEY_LENGTH, EngineBenchmark.KEY_LENGTH,
+                    thread.sink);
             }
         } else {
             for (int i = 0; i < gets; i++) {
-                final byte[] v = map.get(keyObjects[next()]);
-                out.put(0, v);
+                final byte[] v = map.get(keyObjects[thread.next()]);
+                thread.out.put(0, v);
                 sum += v.length;
             }
         }
@@ -95,13 +85,13 @@ public final class GetLoop {
     /**
      * Runs the loop.
      *
-     * @param args impl, keys, measured GETs, handshake directory.
+     * @param args impl, measured GETs, handshake directory.
      * @throws Exception on a failed handshake.
      */
     public static void main(final String[] args) throws Exception {
-        final GetLoop loop = new GetLoop(args[0], Integer.parseInt(args[1]));
-        final int gets = Integer.parseInt(args[2]);
-        final Path dir = Path.of(args[3]);
+        final GetLoop loop = new GetLoop(args[0]);
+        final int gets = Integer.parseInt(args[1]);
+        final Path dir = Path.of(args[2]);
         long sum = 0;
         for (int r = 0; r < WARM_ROUNDS; r++) {
             sum += loop.run(WARM_GETS);
