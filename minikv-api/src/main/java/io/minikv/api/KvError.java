@@ -414,8 +414,18 @@ public enum KvError {
     FUNCTION_BAD_NUMKEYS("ERR Bad number of keys provided"),
     /** FCALL_RO of a function without the no-writes flag. */
     FUNCTION_WRITE_FROM_RO("ERR Can not execute a script with write flag using *_ro command."),
-    /** FUNCTION RESTORE of a payload too short, of a later RDB version, or with a wrong checksum. */
-    FUNCTION_BAD_PAYLOAD("ERR DUMP payload version or checksum are wrong"),
+    /** RESTORE and FUNCTION RESTORE of a payload too short, of a later RDB version, or with a wrong checksum. */
+    DUMP_PAYLOAD_INVALID("ERR DUMP payload version or checksum are wrong"),
+    /** RESTORE without REPLACE of a key that exists. */
+    BUSYKEY("BUSYKEY Target key name already exists."),
+    /** RESTORE of a payload whose value cannot be read (unknown type or encoding, truncated, empty, duplicates). */
+    BAD_DATA_FORMAT("ERR Bad data format"),
+    /** RESTORE with a negative TTL. */
+    RESTORE_INVALID_TTL("ERR Invalid TTL value, must be >= 0"),
+    /** RESTORE with a negative IDLETIME. */
+    RESTORE_INVALID_IDLETIME("ERR Invalid IDLETIME value, must be >= 0"),
+    /** RESTORE with a FREQ outside 0 to 255. */
+    RESTORE_INVALID_FREQ("ERR Invalid FREQ value, must be >= 0 and <= 255"),
     /** FUNCTION RESTORE of a payload in the format of Redis 7.0's release candidates. */
     FUNCTION_PRE_GA("ERR Pre-GA function format not supported"),
     /** FUNCTION RESTORE of a payload holding something other than libraries. */

@@ -266,4 +266,29 @@ public interface KvKeys {
      * @return the deadline in Unix milliseconds, -1 without TTL, -2 when missing.
      */
     long pexpiretime(byte[] key);
+
+    /**
+     * {@code DUMP key}: the value in Redis 7.0's DUMP payload format (RDB encoding, RDB version 10, CRC-64), which
+     * {@link #restore} and a real Redis's RESTORE accept.
+     *
+     * @param key the key.
+     * @return the payload, or null when the key is missing.
+     */
+    byte[] dump(byte[] key);
+
+    /**
+     * {@code RESTORE key ttl payload [REPLACE] [ABSTTL]}: creates a key from a DUMP payload of this store or of
+     * Redis 7.0 (any of the encodings Redis 7.0 writes or reads for strings, lists, sets, sorted sets, hashes and
+     * streams). A deadline already passed creates nothing, and deletes the key when {@code replace} is given.
+     *
+     * @param key the key.
+     * @param ttl the time to live in ms, or with {@code absTtl} the deadline in Unix ms; 0 for none.
+     * @param payload the payload.
+     * @param replace whether an existing key is replaced.
+     * @param absTtl whether {@code ttl} is an absolute deadline.
+     * @return true when the key was created, false when the deadline had already passed.
+     * @throws KvException BUSYKEY, RESTORE_INVALID_TTL, DUMP_PAYLOAD_INVALID or BAD_DATA_FORMAT, checked in that
+     *     order as Redis does.
+     */
+    boolean restore(byte[] key, long ttl, byte[] payload, boolean replace, boolean absTtl);
 }

@@ -12,6 +12,9 @@ import io.minikv.api.ScanResult;
 import io.minikv.api.SortArgs;
 import io.minikv.api.ValueType;
 import io.minikv.engine.keyspace.Keyspace;
+import io.minikv.engine.rdb.DumpPayload;
+import io.minikv.engine.rdb.RdbFormatException;
+import io.minikv.engine.rdb.RdbOutput;
 import io.minikv.engine.type.ExpireOps;
 import io.minikv.engine.type.KeyOps;
 import io.minikv.engine.type.ObjectOps;
@@ -137,6 +140,50 @@ interface EmbeddedKeys extends KvKeys, EmbeddedFamily {
                 keyModified(destinationDb, destination);
             }
             return copied;
+        } finally {
+            exitWrite(gates);
+        }
+    }
+
+    @Override
+    default byte[] dump(final byte[] key) {
+        return KeyOps.dump(keyspace(), key(key));
+    }
+
+    @Override
+    default boolean restore(final byte[] key, final long ttl, final byte[] payload, final boolean replace,
+        final boolean absTtl) {
+        key(key);
+        Objects.requireNonNull(payload, "payload");
+        final WriteGate[] gates = enterWrite();
+        try {
+            final Keyspace ks = keyspace();
+            // restoreCommand's order: the existing key, then the TTL, then the payload's footer, then its value.
+            if (!replace && KeyOps.exists(ks, key) > 0) {
+                throw KvError.BUSYKEY.exception();
+            }
+            if (ttl < 0) {
+                throw KvError.RESTORE_INVALID_TTL.exception();
+            }
+            if (!RdbOutput.verify(payload)) {
+                throw KvError.DUMP_PAYLOAD_INVALID.exception();
+            }
+            final Object value;
+            try {
+                value = DumpPayload.restore(payload);
+            } catch (final RdbFormatException e) {
+                throw KvError.BAD_DATA_FORMAT.exception();
+            }
+            final long now = ks.now();
+            final long expireAt = ttl == 0 ? 0 : absTtl ? ttl : now + Math.min(ttl, Long.MAX_VALUE - now);
+            final int result = KeyOps.restore(ks, key, value, expireAt, replace);
+            if (result == KeyOps.BUSY) {
+                throw KvError.BUSYKEY.exception();
+            }
+            if (result == KeyOps.RESTORED || result == KeyOps.EXPIRED_DELETED) {
+                keyModified(key);
+            }
+            return result == KeyOps.RESTORED;
         } finally {
             exitWrite(gates);
         }

@@ -16,12 +16,13 @@ import io.minikv.engine.keyspace.Segment;
 import io.minikv.engine.keyspace.SegmentLocks;
 import io.minikv.engine.memory.EntryLayout;
 import io.minikv.engine.memory.NativeBytes;
+import io.minikv.engine.rdb.DumpPayload;
 import io.minikv.engine.table.HopscotchTable;
 import io.minikv.engine.table.KeyHash;
 
 /**
  * The key-generic commands ({@code db.c}): DEL, EXISTS, TYPE, TOUCH, KEYS, SCAN, RANDOMKEY, RENAME, RENAMENX, COPY,
- * MOVE. Thread-safe (stateless).
+ * MOVE, DUMP, RESTORE. Thread-safe (stateless).
  * <p>
  * <b>SCAN.</b> The cursor is {@code segment << 32 | v}, where {@code v} walks a segment's home buckets in Redis's
  * reverse-binary order ({@code dictScan}): when a table doubles between two calls, the home buckets not yet visited
@@ -361,6 +362,85 @@ public final class KeyOps {
             transfer(src, b, dst, hash, key, -1, false);
             src.removeKey(hash, src.find(hash, key, BASE, key.length));
             return true;
+        }
+    }
+
+    /**
+     * {@code DUMP key}: the value in Redis's DUMP payload format, captured under the segment's read lock.
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @return the payload, null when the key is missing.
+     */
+    public static byte[] dump(final Keyspace ks, final byte[] key) {
+        final long now = ks.now();
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().readLock();
+        try {
+            final int b = s.findLive(hash, key, BASE, key.length, now);
+            if (b < 0) {
+                return null;
+            }
+            return s.type(b) == EntryLayout.TYPE_STRING ? DumpPayload.dumpString(s.value(b))
+                : DumpPayload.dumpObject(s.object(b));
+        } finally {
+            s.lock().unlockRead(stamp);
+        }
+    }
+
+    /** {@link #restore}: the key was created. */
+    public static final int RESTORED = 0;
+    /** {@link #restore}: the key exists and REPLACE was not given; nothing changed. */
+    public static final int BUSY = 1;
+    /** {@link #restore}: the deadline has passed; the key was deleted (with REPLACE) and not created. */
+    public static final int EXPIRED_DELETED = 2;
+    /** {@link #restore}: the deadline has passed and no key was deleted; nothing changed. */
+    public static final int EXPIRED = 3;
+
+    /**
+     * The write of {@code RESTORE key ttl payload [REPLACE]}, once the payload is decoded: as Redis's
+     * {@code restoreCommand}, a deadline already passed creates nothing (and deletes the key REPLACE names).
+     *
+     * @param ks the keyspace.
+     * @param key the key.
+     * @param value a {@code byte[]} string or an {@link ObjectValue} from {@link DumpPayload#restore}.
+     * @param expireAt the absolute deadline in ms, 0 for none.
+     * @param replace whether an existing key is replaced.
+     * @return {@link #RESTORED}, {@link #BUSY}, {@link #EXPIRED_DELETED} or {@link #EXPIRED}.
+     */
+    public static int restore(final Keyspace ks, final byte[] key, final Object value, final long expireAt,
+        final boolean replace) {
+        ks.checkWrite();
+        final long now = ks.now();
+        final long hash = KeyHash.hash(key);
+        final Segment s = ks.segment(hash);
+        final long stamp = s.lock().writeLock();
+        try {
+            int b = s.findLive(hash, key, BASE, key.length, now);
+            if (b >= 0 && !replace) {
+                return BUSY;
+            }
+            if (expireAt != 0 && expireAt <= now) {
+                if (b >= 0) {
+                    s.removeKey(hash, b);
+                    return EXPIRED_DELETED;
+                }
+                return EXPIRED;
+            }
+            if (b < 0) {
+                // An expired entry still in place is overwritten like a missing one.
+                b = s.find(hash, key, BASE, key.length);
+            }
+            if (value instanceof byte[]) {
+                final byte[] string = (byte[]) value;
+                s.putString(hash, key, BASE, key.length, b, string, BASE, string.length, expireAt);
+            } else {
+                s.putObject(hash, key, BASE, key.length, b, (ObjectValue) value, expireAt);
+            }
+            return RESTORED;
+        } finally {
+            s.lock().unlockWrite(stamp);
         }
     }
 

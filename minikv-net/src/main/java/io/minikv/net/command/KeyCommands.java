@@ -13,7 +13,8 @@ import io.minikv.net.resp.ReplyWriter;
 import java.util.List;
 
 /**
- * The key-space commands of Redis's {@code generic} group ({@code db.c}): DEL, EXISTS, TYPE, KEYS, SCAN, RENAME...
+ * The key-space commands of Redis's {@code generic} group ({@code db.c}, and {@code cluster.c} for DUMP and
+ * RESTORE): DEL, EXISTS, TYPE, KEYS, SCAN, RENAME...
  */
 final class KeyCommands {
     private static final String GROUP = "generic";
@@ -51,6 +52,12 @@ final class KeyCommands {
         table.register(spec("touch", -2, FLAG_READONLY | FLAG_FAST, 1, -1, 1, KeyCommands::touch,
             "Returns the number of existing keys out of those specified after updating the time they were last "
                 + "accessed."));
+        table.register(CommandSpec.of("dump", 2, GROUP, KeyCommands::dump).flags(FLAG_READONLY).keys(1, 1, 1)
+            .doc("Return a serialized version of the value stored at the specified key.", "2.6.0").build());
+        table.register(CommandSpec.of("restore", -4, GROUP, KeyCommands::restore)
+            .flags(FLAG_WRITE | CommandSpec.FLAG_DENYOOM).keys(1, 1, 1)
+            .doc("Create a key using the provided serialized value, previously obtained using DUMP.", "2.6.0")
+            .build());
     }
 
     private static CommandSpec spec(final String name, final int arity, final int flags, final int first,
@@ -185,6 +192,64 @@ final class KeyCommands {
             return;
         }
         c.reply().bool(c.db().copy(a.bytes(1), a.bytes(2), db, replace));
+    }
+
+    static void dump(final Client c) {
+        c.reply().bulk(c.db().dump(c.args().bytes(1)));
+    }
+
+    /**
+     * {@code RESTORE key ttl serialized-value [REPLACE] [ABSTTL] [IDLETIME seconds] [FREQ frequency]}, checked in
+     * {@code restoreCommand}'s order: options, the existing key, the TTL, then the payload. IDLETIME and FREQ are
+     * validated and then have nothing to set: mini-kv keeps no access time and runs no LFU policy (OBJECT IDLETIME
+     * answers 0, as for every key).
+     */
+    static void restore(final Client c) {
+        final CommandArgs a = c.args();
+        boolean replace = false;
+        boolean absTtl = false;
+        boolean idle = false;
+        boolean freq = false;
+        final int n = a.count();
+        for (int j = 4; j < n; j++) {
+            final boolean more = j + 1 < n;
+            if (a.is(j, Keywords.REPLACE)) {
+                replace = true;
+            } else if (a.is(j, Keywords.ABSTTL)) {
+                absTtl = true;
+            } else if (a.is(j, Keywords.IDLETIME) && more && !freq) {
+                if (!c.parseLongOrReply(++j)) {
+                    return;
+                }
+                if (a.longValue() < 0) {
+                    c.reply().error(KvError.RESTORE_INVALID_IDLETIME);
+                    return;
+                }
+                idle = true;
+            } else if (a.is(j, Keywords.FREQ) && more && !idle) {
+                if (!c.parseLongOrReply(++j)) {
+                    return;
+                }
+                if (a.longValue() < 0 || a.longValue() > 255) {
+                    c.reply().error(KvError.RESTORE_INVALID_FREQ);
+                    return;
+                }
+                freq = true;
+            } else {
+                c.reply().error(KvError.SYNTAX);
+                return;
+            }
+        }
+        final byte[] key = a.bytes(1);
+        if (!replace && c.db().exists(key) > 0) {
+            c.reply().error(KvError.BUSYKEY);
+            return;
+        }
+        if (!c.parseLongOrReply(2)) {
+            return;
+        }
+        c.db().restore(key, a.longValue(), a.bytes(3), replace, absTtl);
+        c.reply().ok();
     }
 
     static void move(final Client c) {

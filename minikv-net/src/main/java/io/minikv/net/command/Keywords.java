@@ -23,6 +23,9 @@ final class Keywords {
     static final byte[] TYPE = k("TYPE");
     static final byte[] DB = k("DB");
     static final byte[] REPLACE = k("REPLACE");
+    static final byte[] ABSTTL = k("ABSTTL");
+    static final byte[] IDLETIME = k("IDLETIME");
+    static final byte[] FREQ = k("FREQ");
     static final byte[] ASYNC = k("ASYNC");
     static final byte[] SYNC = k("SYNC");
     static final byte[] AUTH = k("AUTH");

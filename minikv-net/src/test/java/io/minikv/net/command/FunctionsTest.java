@@ -66,7 +66,7 @@ class FunctionsTest {
 
     @Test
     void shouldComputeRedisCrc64() {
-        assertThat(FunctionPayload.crc64(b("123456789"), 9)).isEqualTo(0xe9c6d914c4b8d9caL);
+        assertThat(io.minikv.engine.rdb.Crc64.crc64(b("123456789"), 9)).isEqualTo(0xe9c6d914c4b8d9caL);
     }
 
     @Test
@@ -99,7 +99,7 @@ class FunctionsTest {
         final byte[] out = new byte[body.length + 10];
         System.arraycopy(body, 0, out, 0, body.length);
         out[body.length] = 10;
-        final long crc = FunctionPayload.crc64(out, body.length + 2);
+        final long crc = io.minikv.engine.rdb.Crc64.crc64(out, body.length + 2);
         for (int i = 0; i < 8; i++) {
             out[body.length + 2 + i] = (byte) (crc >>> (8 * i));
         }

@@ -107,6 +107,13 @@ final class FuzzCatalogue {
         c.add(g("renamenx", f -> cat(f.key(), f.key())));
         c.add(g("copy", f -> cat(f.key(), f.key(), f.chance(30) ? List.of("DB", f.pick(new String[] {"0", "1", "16",
             "x"})) : List.of(), f.chance(40) ? List.of("REPLACE") : List.of())));
+        // DUMP: a collection's payload is a valid but different encoding (see dump.txt), so only its shape compares.
+        c.add(g("dump", CompareRule.SHAPE, f -> cat(f.key())));
+        // RESTORE with payloads both refuse: the errors and their order (existing key, TTL, footer, options).
+        c.add(g("restore", f -> cat(f.key(), f.pick(new String[] {"0", "100", "-1", "x", f.millis()}),
+            f.pick(new String[] {"junk", "", "x00v"}), f.chance(30) ? List.of("REPLACE") : List.of(),
+            f.chance(20) ? List.of("ABSTTL") : List.of(), f.chance(20) ? List.of(f.pick(new String[] {"IDLETIME",
+                "FREQ"}), f.pick(new String[] {"0", "-1", "256", "x"})) : List.of())));
         c.add(g("move", f -> cat(f.key(), f.pick(new String[] {"0", "1", "2", "16", "-1", "x"}))));
         c.add(g("select", f -> cat(f.pick(new String[] {"0", "0", "1", "16", "-1", "x"}))));
         c.add(g("flushdb", f -> f.chance(90) ? List.of() : List.of(f.pick(new String[] {"SYNC", "ASYNC", "x"}))));
