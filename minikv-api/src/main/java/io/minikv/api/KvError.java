@@ -426,6 +426,16 @@ public enum KvError {
     RESTORE_INVALID_IDLETIME("ERR Invalid IDLETIME value, must be >= 0"),
     /** RESTORE with a FREQ outside 0 to 255. */
     RESTORE_INVALID_FREQ("ERR Invalid FREQ value, must be >= 0 and <= 255"),
+    /** MIGRATE with KEYS and a non-empty key argument. */
+    MIGRATE_KEYS_WITH_KEY("ERR When using MIGRATE KEYS option, the key argument must be set to the empty string"),
+    /** MIGRATE whose target refused AUTH, SELECT or a RESTORE; the argument is the target's error text. */
+    MIGRATE_TARGET_ERROR("ERR Target instance replied with error: %s"),
+    /** MIGRATE that could not connect to the target within the timeout. */
+    MIGRATE_CONNECT("IOERR error or timeout connecting to the client"),
+    /** MIGRATE that could not send its commands within the timeout. */
+    MIGRATE_WRITE("IOERR error or timeout writing to target instance"),
+    /** MIGRATE that got no reply, or a closed connection, within the timeout. */
+    MIGRATE_READ("IOERR error or timeout reading to target instance"),
     /** FUNCTION RESTORE of a payload in the format of Redis 7.0's release candidates. */
     FUNCTION_PRE_GA("ERR Pre-GA function format not supported"),
     /** FUNCTION RESTORE of a payload holding something other than libraries. */

@@ -24,6 +24,7 @@ public final class Commands {
         ConfigCommands.register(table);
         CommandCommands.register(table);
         KeyCommands.register(table);
+        MigrateCommand.register(table);
         SortCommands.register(table);
         ExpireCommands.register(table);
         StringCommands.register(table);

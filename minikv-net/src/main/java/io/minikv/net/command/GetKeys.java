@@ -129,6 +129,9 @@ final class GetKeys {
         if (cmd.name().equals("sort")) {
             return sortGetKeys(a, base);
         }
+        if (cmd.name().equals("migrate")) {
+            return migrateGetKeys(a, base);
+        }
         for (final KeySpec spec : info.keySpecs()) {
             if (spec.flags().contains("not_key") || spec.beginSearch().equals(KeySpec.UNKNOWN)) {
                 // SORT_RO's BY/GET spec names no argument: Redis reports the keys the other specs find.
@@ -184,6 +187,36 @@ final class GetKeys {
         }
         if (store > 0) {
             found.add(new Found(store, List.of("OW", "update")));
+        }
+        return found;
+    }
+
+    /**
+     * Redis's {@code migrateGetKeys} (MIGRATE's KEYS spec is incomplete, so Redis uses its callback): argument 3, or
+     * with KEYS (and an empty argument 3) every argument after it, skipping the arguments of AUTH and AUTH2.
+     */
+    private static List<Found> migrateGetKeys(final CommandArgs a, final int base) {
+        final int argc = a.count() - base;
+        int first = 3;
+        int num = 1;
+        for (int i = 6; i < argc; i++) {
+            final String arg = a.string(base + i);
+            if (arg.equalsIgnoreCase("keys")) {
+                if (!a.string(base + 3).isEmpty()) {
+                    return List.of();
+                }
+                first = i + 1;
+                num = argc - first;
+                break;
+            } else if (arg.equalsIgnoreCase("auth")) {
+                i += 1;
+            } else if (arg.equalsIgnoreCase("auth2")) {
+                i += 2;
+            }
+        }
+        final List<Found> found = new ArrayList<>();
+        for (int i = 0; i < num; i++) {
+            found.add(new Found(first + i, List.of("RW", "access", "delete")));
         }
         return found;
     }

@@ -26,6 +26,9 @@ final class Keywords {
     static final byte[] ABSTTL = k("ABSTTL");
     static final byte[] IDLETIME = k("IDLETIME");
     static final byte[] FREQ = k("FREQ");
+    static final byte[] COPY = k("COPY");
+    static final byte[] AUTH2 = k("AUTH2");
+    static final byte[] KEYS = k("KEYS");
     static final byte[] ASYNC = k("ASYNC");
     static final byte[] SYNC = k("SYNC");
     static final byte[] AUTH = k("AUTH");

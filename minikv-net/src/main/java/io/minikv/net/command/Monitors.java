@@ -27,6 +27,7 @@ final class Monitors {
     private static final byte[] HELLO = Keywords.k("HELLO");
     private static final byte[] ACL = Keywords.k("ACL");
     private static final byte[] SETUSER = Keywords.k("SETUSER");
+    private static final byte[] MIGRATE = Keywords.k("MIGRATE");
 
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicInteger count = new AtomicInteger();
@@ -103,8 +104,8 @@ final class Monitors {
 
     /**
      * Tells whether Redis hides an argument from MONITOR and the slow log ({@code redactClientCommandArgument}):
-     * every argument of AUTH, the user name and password of HELLO's AUTH option, and the user and rules of ACL
-     * SETUSER.
+     * every argument of AUTH, the user name and password of HELLO's AUTH option and of MIGRATE's AUTH and AUTH2, and
+     * the user and rules of ACL SETUSER.
      *
      * @param args the command.
      * @param i the argument index.
@@ -120,11 +121,35 @@ final class Monitors {
         if (i >= 2 && args.is(0, ACL) && args.is(1, SETUSER)) {
             return true;
         }
+        if (i > 6 && args.is(0, MIGRATE)) {
+            return migrateRedacted(args, i);
+        }
         if (i < 3 || !args.is(0, HELLO)) {
             return false;
         }
         final int helloAuth = helloAuthIndex(args);
         return helloAuth > 0 && (i == helloAuth + 1 || i == helloAuth + 2);
+    }
+
+    /** MIGRATE's AUTH password and AUTH2 user and password, as its option loop redacts them before KEYS. */
+    private static boolean migrateRedacted(final CommandArgs args, final int i) {
+        final int n = args.count();
+        for (int j = 6; j < n && j < i; j++) {
+            if (args.is(j, Keywords.AUTH) && j + 1 < n) {
+                if (i == j + 1) {
+                    return true;
+                }
+                j++;
+            } else if (args.is(j, Keywords.AUTH2) && j + 2 < n) {
+                if (i == j + 1 || i == j + 2) {
+                    return true;
+                }
+                j += 2;
+            } else if (!args.is(j, Keywords.COPY) && !args.is(j, Keywords.REPLACE)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Where HELLO's AUTH option is, parsing as Redis's helloCommand does before it redacts; -1 when absent. */
