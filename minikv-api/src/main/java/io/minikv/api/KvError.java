@@ -554,6 +554,8 @@ public enum KvError {
     CLIENT_UNBLOCK_REASON("ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR"),
     /** SLOWLOG GET with a count that is not an integer of at least -1. */
     SLOWLOG_COUNT("ERR count should be greater than or equal to -1"),
+    /** LATENCY GRAPH of an event without samples. */
+    LATENCY_NO_SAMPLES("ERR No samples available for event '%s'"),
     /** CLIENT PAUSE with a mode other than WRITE or ALL. */
     CLIENT_PAUSE_MODE("ERR CLIENT PAUSE mode must be WRITE or ALL"),
     /** The reply of a client whose wait CLIENT UNBLOCK ended with ERROR. */

@@ -42,7 +42,9 @@ public final class Client {
     private volatile boolean noEvict;
     /** CLIENT REPLY state, {@code REPLY_*} bits; 0 (replies on) for nearly every client. */
     private int replyFlags;
-    /** The slow log arguments of a command that suspended the connection (a blocked command, a script), or null. */
+    /** The command that suspended the connection (a blocked command, a script), to record when it completes. */
+    private CommandSpec deferredSpec;
+    /** Its arguments as the slow log keeps them, or null. */
     private byte[][] deferredArgv;
     /** The execution time of that command so far, nanoseconds. */
     private long deferredNanos;
@@ -417,12 +419,14 @@ public final class Client {
     }
 
     /**
-     * Keeps what the slow log needs of a command that suspended the connection, to log it when it completes.
+     * Keeps a command that suspended the connection, to record its execution time when it completes.
      *
-     * @param argv the arguments as the slow log keeps them.
+     * @param spec the command.
+     * @param argv the arguments as the slow log keeps them, or null.
      * @param nanos its execution time so far.
      */
-    void deferSlowlog(final byte[][] argv, final long nanos) {
+    void deferCommand(final CommandSpec spec, final byte[][] argv, final long nanos) {
+        deferredSpec = spec;
         deferredArgv = argv;
         deferredNanos = nanos;
     }
@@ -438,18 +442,21 @@ public final class Client {
 
     /** Forgets the command that suspended the connection: it ends without being slow-logged (a timed-out wait). */
     void dropDeferredCommand() {
+        deferredSpec = null;
         deferredArgv = null;
     }
 
     /**
-     * Logs the command that suspended the connection, now that it completed, if it was slow. Called by the connection
-     * when it resumes.
+     * Records the command that suspended the connection, now that it completed (slow log, latency monitor and
+     * histogram). Called by the connection when it resumes.
      */
     public void completeDeferredCommand() {
-        final byte[][] argv = deferredArgv;
-        if (argv != null) {
+        final CommandSpec spec = deferredSpec;
+        if (spec != null) {
+            final byte[][] argv = deferredArgv;
+            deferredSpec = null;
             deferredArgv = null;
-            server.slowlog().log(this, argv, deferredNanos / 1000);
+            server.timing().completed(this, spec, argv, deferredNanos);
         }
     }
 

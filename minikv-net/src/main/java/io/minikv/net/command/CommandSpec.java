@@ -18,9 +18,11 @@ import java.util.Map;
  * @param since the Redis version that introduced the command.
  * @param handler the handler, null for a container whose subcommands do the work.
  * @param subcommands subcommands by lower-case name, empty when none.
+ * @param latency the command's latency histogram (latency-tracking), recorded by the dispatcher.
  */
 public record CommandSpec(String name, int arity, int flags, String group, int firstKey, int lastKey, int keyStep,
-                          String summary, String since, CommandHandler handler, Map<String, CommandSpec> subcommands) {
+                          String summary, String since, CommandHandler handler, Map<String, CommandSpec> subcommands,
+                          LatencyHistogram latency) {
     /** Writes data. */
     public static final int FLAG_WRITE = 1;
     /** Only reads data. */
@@ -229,7 +231,7 @@ public record CommandSpec(String name, int arity, int flags, String group, int f
          */
         public CommandSpec build() {
             return new CommandSpec(name, arity, flags, group, firstKey, lastKey, keyStep, summary, since, handler,
-                Map.copyOf(subcommands));
+                Map.copyOf(subcommands), new LatencyHistogram());
         }
     }
 }

@@ -44,6 +44,8 @@ public final class Commands {
         StreamCommands.register(table);
         DebugCommands.register(table);
         SlowLogCommands.register(table);
+        LatencyCommands.register(table);
+        LolwutCommand.register(table);
         return table;
     }
 }

@@ -33,6 +33,9 @@ final class ConfigCommands {
     private static final String HLL_SPARSE_MAX_BYTES = "hll-sparse-max-bytes";
     private static final String SLOWLOG_SLOWER_THAN = "slowlog-log-slower-than";
     private static final String SLOWLOG_MAX_LEN = "slowlog-max-len";
+    private static final String LATENCY_MONITOR_THRESHOLD = "latency-monitor-threshold";
+    private static final String LATENCY_TRACKING = "latency-tracking";
+    private static final String LATENCY_PERCENTILES = "latency-tracking-info-percentiles";
     private static final String[] HELP = {
         "CONFIG <subcommand> [<arg> [value] [opt] ...]. Subcommands are:",
         "GET <pattern>", "    Return parameters matching the glob-like <pattern> and their values.",
@@ -99,6 +102,13 @@ final class ConfigCommands {
         all.put("lua-time-limit", Long.toString(server.scripting().busyThresholdMillis()));
         all.put(SLOWLOG_SLOWER_THAN, Long.toString(server.slowlog().slowerThanMicros()));
         all.put(SLOWLOG_MAX_LEN, Long.toString(server.slowlog().maxLen()));
+        all.put(LATENCY_MONITOR_THRESHOLD, Long.toString(server.timing().monitor().thresholdMillis()));
+        all.put(LATENCY_TRACKING, server.timing().tracking() ? "yes" : "no");
+        final StringBuilder percentiles = new StringBuilder();
+        for (final double p : server.timing().percentiles()) {
+            percentiles.append(percentiles.length() == 0 ? "" : " ").append(CommandTiming.formatPercentile(p));
+        }
+        all.put(LATENCY_PERCENTILES, percentiles.toString());
         if (server.engine() != null) {
             all.put(HLL_SPARSE_MAX_BYTES, Long.toString(server.engine().hllSparseMaxBytes()));
         }
@@ -197,7 +207,24 @@ final class ConfigCommands {
             case SLOWLOG_SLOWER_THAN:
                 return longIn(name, value, -1);
             case SLOWLOG_MAX_LEN:
+            case LATENCY_MONITOR_THRESHOLD:
                 return longIn(name, value, 0);
+            case LATENCY_TRACKING:
+                return value.equalsIgnoreCase("yes") || value.equalsIgnoreCase("no") ? null
+                    : KvError.CONFIG_SET_FAILED.format(name, "argument must be 'yes' or 'no'");
+            case LATENCY_PERCENTILES: {
+                final double[] parsed = percentiles(value);
+                if (parsed == null) {
+                    return KvError.CONFIG_SET_FAILED.format(name, "Invalid " + LATENCY_PERCENTILES + " parameters");
+                }
+                for (final double p : parsed) {
+                    if (p < 0 || p > 100) {
+                        return KvError.CONFIG_SET_FAILED.format(name, LATENCY_PERCENTILES
+                            + " parameters should sit between [0.0,100.0]");
+                    }
+                }
+                return null;
+            }
             case "proto-max-bulk-len":
             case "client-query-buffer-limit": {
                 final long bytes = MemorySize.parse(value);
@@ -288,6 +315,17 @@ final class ConfigCommands {
                 break;
             case SLOWLOG_SLOWER_THAN:
                 server.slowlog().slowerThanMicros(Long.parseLong(value));
+                server.timing().settingsChanged();
+                break;
+            case LATENCY_MONITOR_THRESHOLD:
+                server.timing().monitor().thresholdMillis(Long.parseLong(value));
+                server.timing().settingsChanged();
+                break;
+            case LATENCY_TRACKING:
+                server.timing().tracking(value.equalsIgnoreCase("yes"));
+                break;
+            case LATENCY_PERCENTILES:
+                server.timing().percentiles(percentiles(value));
                 break;
             case SLOWLOG_MAX_LEN:
                 server.slowlog().maxLen(Long.parseLong(value));
@@ -386,6 +424,30 @@ final class ConfigCommands {
             + " and " + Long.MAX_VALUE + " inclusive") : null;
     }
 
+    /**
+     * Parses latency-tracking-info-percentiles as Redis: numbers separated by single spaces, each read as
+     * {@code strtod} reads it (Redis's {@code string2d}: no space, no NaN), "" for none.
+     *
+     * @return the percentiles, or null when one is not a number.
+     */
+    private static double[] percentiles(final String value) {
+        if (value.isEmpty()) {
+            return new double[0];
+        }
+        final String[] words = value.split(" ", -1);
+        final double[] parsed = new double[words.length];
+        for (int i = 0; i < words.length; i++) {
+            final byte[] bytes = latin1(words[i]);
+            final double d = bytes.length == 0 || bytes[0] <= ' ' ? Double.NaN
+                : io.minikv.net.resp.CommandArgs.parseDouble(java.nio.ByteBuffer.wrap(bytes), 0, bytes.length);
+            if (Double.isNaN(d)) {
+                return null;
+            }
+            parsed[i] = d;
+        }
+        return parsed;
+    }
+
     /** Redis's {@code string2ll}: the canonical decimal form of a 64-bit integer, or null. */
     private static Long string2ll(final String value) {
         final int n = value.length();
@@ -421,6 +483,13 @@ final class ConfigCommands {
         server.rejectedConnections().reset();
         server.netInputBytes().reset();
         server.netOutputBytes().reset();
+        // As Redis's resetCommandTableStats: the latency histograms start over.
+        for (final CommandSpec spec : server.table().all()) {
+            spec.latency().reset();
+            for (final CommandSpec sub : spec.subcommands().values()) {
+                sub.latency().reset();
+            }
+        }
         c.reply().ok();
     }
 

@@ -163,14 +163,15 @@ public final class Dispatcher {
             // Counted before it runs, so a save the command itself makes (FLUSHALL with save points) includes it.
             client.server().persistence().changed(1);
         }
-        // The slow log times execution only, as Redis's c->duration: one nanoTime pair, while the log is enabled.
-        final SlowLog slowlog = server.slowlog();
-        final boolean timed = slowlog.enabled() && !spec.has(CommandSpec.FLAG_SKIP_SLOWLOG);
+        // Execution time only, as Redis's c->duration: one nanoTime pair, while the slow log, the latency monitor or
+        // latency-tracking wants it.
+        final CommandTiming timing = server.timing();
+        final boolean timed = timing.on();
         final long start = timed ? System.nanoTime() : 0;
         try {
             spec.handler().handle(client);
             if (timed) {
-                logSlow(client, args, slowlog, System.nanoTime() - start);
+                timing.executed(client, spec, args, System.nanoTime() - start);
             }
             if (write) {
                 if (client.server().blocking().hasWaiters()) {
@@ -182,7 +183,7 @@ public final class Dispatcher {
             }
         } catch (final KvException e) {
             if (timed) {
-                logSlow(client, args, slowlog, System.nanoTime() - start);
+                timing.executed(client, spec, args, System.nanoTime() - start);
             }
             if (write) {
                 client.server().persistence().changed(-1);
@@ -204,20 +205,6 @@ public final class Dispatcher {
         }
         if (shown && !shownBefore) {
             monitors.feed(client, args);
-        }
-    }
-
-    /**
-     * Logs a command that ran for {@code nanos} if it was slow. A command that suspended its connection (a blocked
-     * command, a script on the scripting thread) is logged when it completes, as Redis logs a blocked command once it
-     * is unblocked: its arguments are kept now, while they are still in the input.
-     */
-    private static void logSlow(final Client client, final CommandArgs args, final SlowLog slowlog,
-        final long nanos) {
-        if (!client.isScript() && client.control().isSuspended()) {
-            client.deferSlowlog(SlowLog.argv(args), nanos);
-        } else {
-            slowlog.log(client, args, nanos / 1000);
         }
     }
 

@@ -20,6 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
 final class InfoCommand {
     private static final String[] DEFAULT_SECTIONS = {"server", "clients", "memory", "persistence", "stats",
         "replication", "keyspace"};
+    /** Every section in Redis's order; latencystats is shown when asked for, or with all and everything. */
+    private static final String[] SECTIONS = {"server", "clients", "memory", "persistence", "stats", "replication",
+        "latencystats", "keyspace"};
     private static final String RUN_ID = randomHex(40);
     private static final String REPL_ID = randomHex(40);
 
@@ -44,14 +47,16 @@ final class InfoCommand {
         }
         for (int i = 1; i < a.count(); i++) {
             final String name = a.string(i).toLowerCase(Locale.ROOT);
-            if (name.equals("default") || name.equals("all") || name.equals("everything")) {
+            if (name.equals("default")) {
                 sections.addAll(Set.of(DEFAULT_SECTIONS));
+            } else if (name.equals("all") || name.equals("everything")) {
+                sections.addAll(Set.of(SECTIONS));
             } else {
                 sections.add(name);
             }
         }
         final StringBuilder out = new StringBuilder(1024);
-        for (final String section : DEFAULT_SECTIONS) {
+        for (final String section : SECTIONS) {
             if (sections.contains(section)) {
                 if (out.length() > 0) {
                     out.append("\r\n");
@@ -65,6 +70,9 @@ final class InfoCommand {
     private static void append(final StringBuilder out, final String section, final ServerContext server) {
         final long now = System.currentTimeMillis();
         switch (section) {
+            case "latencystats":
+                latencyStats(out, server);
+                break;
             case "server": {
                 final long uptime = (now - server.startMillis()) / 1000;
                 out.append("# Server\r\n")
@@ -157,6 +165,33 @@ final class InfoCommand {
             default:
                 break;
         }
+    }
+
+    /**
+     * INFO latencystats: for each command that ran since CONFIG RESETSTAT, the latency-tracking-info-percentiles of
+     * its histogram in microseconds, as Redis's {@code latency_percentiles_usec_<command>:p50=...} lines.
+     */
+    private static void latencyStats(final StringBuilder out, final ServerContext server) {
+        out.append("# Latencystats\r\n");
+        final double[] percentiles = server.timing().percentiles();
+        for (final CommandSpec spec : server.table().all()) {
+            latencyLine(out, spec, percentiles);
+            for (final CommandSpec sub : spec.subcommands().values()) {
+                latencyLine(out, sub, percentiles);
+            }
+        }
+    }
+
+    private static void latencyLine(final StringBuilder out, final CommandSpec spec, final double[] percentiles) {
+        if (!spec.latency().recorded()) {
+            return;
+        }
+        out.append("latency_percentiles_usec_").append(spec.name()).append(':');
+        for (int i = 0; i < percentiles.length; i++) {
+            out.append(i == 0 ? "" : ",").append('p').append(CommandTiming.formatPercentile(percentiles[i]))
+                .append('=').append(String.format(Locale.ROOT, "%.3f", spec.latency().percentileMicros(percentiles[i])));
+        }
+        out.append("\r\n");
     }
 
     private static int blockedClients(final ServerContext server) {

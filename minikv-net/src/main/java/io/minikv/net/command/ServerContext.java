@@ -50,7 +50,8 @@ public final class ServerContext {
     private final Scripting scripting = new Scripting(this);
     private final Functions functions = new Functions(REDIS_VERSION);
     private final Monitors monitors = new Monitors();
-    private final SlowLog slowlog = new SlowLog();
+    /** The slow log, the latency monitor and the per-command latency histograms. */
+    private final CommandTiming timing = new CommandTiming();
     /** CLIENT PAUSE: whether clients' commands are held, and the clients held. */
     private final ClientPause pause = new ClientPause(this);
     private final Dispatcher dispatcher;
@@ -317,7 +318,12 @@ public final class ServerContext {
 
     /** @return the slow log and its settings. */
     SlowLog slowlog() {
-        return slowlog;
+        return timing.slowlog();
+    }
+
+    /** @return what is done with commands' execution times. */
+    CommandTiming timing() {
+        return timing;
     }
 
     /** @return the CLIENT PAUSE state. */
