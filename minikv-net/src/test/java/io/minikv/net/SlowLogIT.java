@@ -48,8 +48,9 @@ class SlowLogIT {
             jedis.clientSetname("sleeper");
             jedis.configSet("slowlog-log-slower-than", "40000");
             jedis.sendCommand(() -> redis.clients.jedis.util.SafeEncoder.encode("DEBUG"), "SLEEP", "0.05");
+            // The newest entry; on a loaded machine another command may pass 40 ms too.
             final List<Slowlog> log = jedis.slowlogGet();
-            assertThat(log).hasSize(1);
+            assertThat(log).isNotEmpty();
             final Slowlog entry = log.get(0);
             assertThat(entry.getArgs()).containsExactly("DEBUG", "SLEEP", "0.05");
             assertThat(entry.getExecutionTime()).isGreaterThanOrEqualTo(50_000);
@@ -57,7 +58,7 @@ class SlowLogIT {
             assertThat(entry.getClientIpPort().getHost()).isEqualTo("127.0.0.1");
             assertThat(entry.getTimeStamp()).isCloseTo(System.currentTimeMillis() / 1000,
                 org.assertj.core.data.Offset.offset(60L));
-            assertThat(jedis.slowlogLen()).isEqualTo(1);
+            assertThat(jedis.slowlogLen()).isEqualTo(log.size());
         }
     }
 

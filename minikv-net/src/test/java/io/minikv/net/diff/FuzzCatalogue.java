@@ -519,7 +519,6 @@ final class FuzzCatalogue {
         c.add(g("xinfo", f -> cat("GROUPS", f.key())));
         c.add(g("xinfo", CompareRule.PTTL, f -> cat("CONSUMERS", f.key(), group(f))));
         c.add(g("latency", f -> cat(f.pick(new String[] {"HISTORY", "GRAPH"}), f.pick(new String[] {"nosuch", "x"}))));
-        c.add(g("latency", f -> cat("HISTOGRAM", f.pick(new String[] {"nosuch", "x|y", "notacommand"}))));
         c.add(g("lolwut", f -> f.chance(50) ? List.of() : List.of("VERSION", f.pick(new String[] {"7", "x", "-1"}))));
         return c;
     }
