@@ -157,14 +157,7 @@ public final class BlockingKeys {
 
     private ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, r -> {
-                final Thread t = new Thread(r, "minikv-blocking-timer");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-            timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-            timer.allowCoreThreadTimeOut(true);
+            timer = DaemonTimers.create("minikv-blocking-timer");
         }
         return timer;
     }

@@ -139,14 +139,7 @@ final class ClientPause {
 
     private ScheduledThreadPoolExecutor timer() {
         if (timer == null) {
-            timer = new ScheduledThreadPoolExecutor(1, r -> {
-                final Thread t = new Thread(r, "minikv-client-pause");
-                t.setDaemon(true);
-                return t;
-            });
-            timer.setRemoveOnCancelPolicy(true);
-            timer.setKeepAliveTime(1, TimeUnit.SECONDS);
-            timer.allowCoreThreadTimeOut(true);
+            timer = DaemonTimers.create("minikv-client-pause");
         }
         return timer;
     }
